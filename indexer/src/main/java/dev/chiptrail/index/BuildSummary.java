@@ -1,0 +1,28 @@
+package dev.chiptrail.index;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What one indexing run did: documents by kind, inputs rejected, facet value counts, time, speed and
+ * size. Input documents always equal indexed plus rejected.
+ */
+public record BuildSummary(
+    Path generation,
+    int inputFiles,
+    Map<String, Integer> indexedByKind,
+    int entities,
+    int rejected,
+    Map<String, Integer> facetValues,
+    long millis,
+    long indexBytes,
+    String dataChecksum) {
+
+  public int indexed() {
+    return indexedByKind.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  public double docsPerSecond() {
+    return millis == 0 ? indexed() : indexed() * 1000.0 / millis;
+  }
+}

@@ -1,0 +1,342 @@
+package dev.chiptrail.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.chiptrail.gazetteer.NameForm;
+import dev.chiptrail.index.DocumentBuilder;
+import dev.chiptrail.ingest.Json;
+import dev.chiptrail.ingest.PartialDate;
+import dev.chiptrail.schema.Schema;
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Faceted search over one index snapshot: the query language, multi-select facet counts with
+ * {@link DrillSideways}, date ranges, sorting, paging and cursors, highlighted snippets and the name
+ * forms that matched. Knows nothing of HTTP: the server and {@code search --json} both call it.
+ */
+public final class SearchService {
+  /** Facet values returned per dimension (selected values are always added). */
+  public static final int FACET_SIZE = 100;
+  private static final int SNIPPETS = 2;
+  private static final Set<String> QUERY_FIELDS = queryFields();
+
+  private final Searchers searchers;
+
+  public SearchService(Searchers searchers) {
+    this.searchers = searchers;
+  }
+
+  public Searchers searchers() {
+    return searchers;
+  }
+
+  private static Set<String> queryFields() {
+    Set<String> s = new LinkedHashSet<>(Schema.FILTER_DIMS);
+    s.add("id");
+    return Set.copyOf(s);
+  }
+
+  public SearchResult search(SearchRequest req) throws IOException {
+    long start = System.nanoTime();
+    validate(req);
+    IndexSnapshot snap = searchers.acquire();
+    try {
+      return search(snap, req, start);
+    } finally {
+      searchers.release(snap);
+    }
+  }
+
+  /** Checks every parameter, naming it and its value; nothing touches the index before this passes. */
+  public static void validate(SearchRequest req) {
+    if (req.size() < 1 || req.size() > SearchRequest.MAX_SIZE) {
+      throw BadRequestException.param("size", "size must be between 1 and " + SearchRequest.MAX_SIZE + ", got " + req.size());
+    }
+    if (req.page() < 1) throw BadRequestException.param("page", "page must be 1 or more, got " + req.page());
+    if ((long) req.page() * req.size() > SearchRequest.MAX_WINDOW) {
+      throw BadRequestException.param("page", "page " + req.page() + " of size " + req.size() + " reaches past result "
+          + SearchRequest.MAX_WINDOW + "; use the cursor (next_cursor) to page deeper");
+    }
+    if (!SearchRequest.SORTS.contains(req.sort())) {
+      throw BadRequestException.param("sort", "sort must be one of " + SearchRequest.SORTS + ", got '" + req.sort() + "'");
+    }
+    for (String dim : req.filters().keySet()) {
+      if (!Schema.FILTER_DIMS.contains(dim)) {
+        throw BadRequestException.param(dim, "'" + dim + "' is not a facet; facets are " + Schema.FILTER_DIMS);
+      }
+    }
+    if (req.facets() != null) {
+      for (String dim : req.facets()) {
+        if (!Schema.FILTER_DIMS.contains(dim) && !dim.equals("date")) {
+          throw BadRequestException.param("facets", "'" + dim + "' is not a facet; facets are " + Schema.FILTER_DIMS + " and date");
+        }
+      }
+    }
+    PartialDate from = date("from", req.from());
+    PartialDate to = date("to", req.to());
+    if (from != null && to != null && from.firstDay() > to.lastDay()) {
+      throw BadRequestException.param("from", "from (" + req.from() + ") is after to (" + req.to() + ")");
+    }
+  }
+
+  private static PartialDate date(String param, String value) {
+    if (value == null || value.isBlank()) return null;
+    try {
+      return PartialDate.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw BadRequestException.param(param, param + ": " + e.getMessage());
+    }
+  }
+
+  private SearchResult search(IndexSnapshot snap, SearchRequest req, long start) throws IOException {
+    QueryParser.Node ast = QueryParser.parse(req.q(), QUERY_FIELDS);
+    QueryCompiler.Compiled compiled = new QueryCompiler(snap.gazetteer(), req.exactScript()).compile(ast);
+    Sort sort = sort(req.sort());
+    FieldDoc after = req.cursor() == null || req.cursor().isBlank() ? null : Cursor.decode(req.cursor(), req.sort());
+    int offset = after == null ? (req.page() - 1) * req.size() : 0;
+    int topN = offset + req.size() + 1;
+
+    Run run = run(snap, req, compiled.query(), sort, after, topN);
+    boolean relaxed = false;
+    if (run.total == 0 && compiled.relaxed() != null) {
+      run = run(snap, req, compiled.relaxed(), sort, after, topN);
+      relaxed = true;
+    }
+    ScoreDoc[] docs = run.result.hits.scoreDocs;
+    int end = Math.min(docs.length, offset + req.size());
+    List<ScoreDoc> page = new ArrayList<>();
+    for (int i = offset; i < end; i++) page.add(docs[i]);
+    String next = docs.length > offset + req.size() && !page.isEmpty()
+        ? Cursor.encode(req.sort(), (FieldDoc) page.get(page.size() - 1)) : null;
+
+    List<Hit> hits = hits(snap, page, compiled);
+    Map<String, Object> facets = facets(snap, req, run.result.facets);
+    long took = (System.nanoTime() - start) / 1_000_000;
+    boolean exact = run.result.hits.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+    return new SearchResult(run.total, exact, took, snap.version(), relaxed, hits, facets, next);
+  }
+
+  private record Run(DrillSideways.DrillSidewaysResult result, long total) {}
+
+  private Run run(IndexSnapshot snap, SearchRequest req, Query q, Sort sort, FieldDoc after, int topN) throws IOException {
+    BooleanQuery.Builder base = new BooleanQuery.Builder()
+        .add(q, Occur.MUST)
+        .add(new TermQuery(new Term(Schema.DOCTYPE, Schema.DOCTYPE_DOC)), Occur.FILTER);
+    PartialDate from = date("from", req.from());
+    PartialDate to = date("to", req.to());
+    if (from != null || to != null) {
+      base.add(IntPoint.newRangeQuery(Schema.DATE, from == null ? Integer.MIN_VALUE : from.firstDay(),
+          to == null ? Integer.MAX_VALUE : to.lastDay()), Occur.FILTER);
+    }
+    DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), base.build());
+    for (String dim : Schema.FILTER_DIMS) {
+      List<String> values = req.filters().getOrDefault(dim, List.of());
+      if (!values.isEmpty()) ddq.add(dim, values.stream().distinct().toArray(String[]::new));
+    }
+    DrillSideways ds = new DrillSideways(snap.searcher(), Schema.facetsConfig(), snap.facetState());
+    DrillSideways.DrillSidewaysResult r = ds.search(ddq, null, after, topN, sort, true);
+    return new Run(r, r.hits.totalHits.value());
+  }
+
+  private static Sort sort(String sort) {
+    SortField id = new SortField(Schema.SORT_ID, SortField.Type.STRING);
+    return switch (sort) {
+      case "date" -> new Sort(numeric(Schema.DATE, false), id);
+      case "-date" -> new Sort(numeric(Schema.DATE, true), id);
+      case "amount" -> new Sort(numeric(Schema.AMOUNT_CNY, false), id);
+      case "-amount" -> new Sort(numeric(Schema.AMOUNT_CNY, true), id);
+      default -> new Sort(SortField.FIELD_SCORE, id);
+    };
+  }
+
+  /** Documents without the value sort last in both directions. */
+  private static SortField numeric(String field, boolean reverse) {
+    SortField f = new SortField(field, SortField.Type.LONG, reverse);
+    f.setMissingValue(reverse ? Long.MIN_VALUE : Long.MAX_VALUE);
+    return f;
+  }
+
+  private Map<String, Object> facets(IndexSnapshot snap, SearchRequest req, Facets facets) throws IOException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    FacetLabels labels = new FacetLabels(snap.gazetteer());
+    List<String> dims = req.facets() == null ? Schema.FILTER_DIMS : req.facets();
+    for (String dim : Schema.FILTER_DIMS) {
+      if (!dims.contains(dim)) continue;
+      List<FacetValue> values = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      FacetResult fr = topChildren(facets, dim);
+      if (fr != null) {
+        for (LabelAndValue lv : fr.labelValues) {
+          values.add(labels.label(dim, lv.label).withCount(lv.value.intValue()));
+          seen.add(lv.label);
+        }
+      }
+      for (String selected : req.filters().getOrDefault(dim, List.of())) {
+        if (seen.add(selected)) values.add(labels.label(dim, selected).withCount(0));
+      }
+      out.put(dim, values);
+    }
+    if (req.facets() == null || req.facets().contains("date")) {
+      Map<String, List<FacetValue>> date = new LinkedHashMap<>();
+      date.put("years", dateValues(facets, Schema.DIM_YEAR));
+      date.put("months", dateValues(facets, Schema.DIM_MONTH));
+      out.put("date", date);
+    }
+    return out;
+  }
+
+  private static FacetResult topChildren(Facets facets, String dim) throws IOException {
+    try {
+      return facets.getTopChildren(FACET_SIZE, dim);
+    } catch (IllegalArgumentException e) {
+      // The dimension has no value anywhere in this index.
+      return null;
+    }
+  }
+
+  private static List<FacetValue> dateValues(Facets facets, String dim) throws IOException {
+    FacetResult fr;
+    try {
+      fr = facets.getAllChildren(dim);
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
+    List<FacetValue> out = new ArrayList<>();
+    if (fr == null) return out;
+    for (LabelAndValue lv : fr.labelValues) out.add(new FacetValue(lv.label, null, null, lv.value.intValue()));
+    out.sort(java.util.Comparator.comparing(FacetValue::value));
+    return out;
+  }
+
+  private List<Hit> hits(IndexSnapshot snap, List<ScoreDoc> page, QueryCompiler.Compiled compiled) throws IOException {
+    if (page.isEmpty()) return List.of();
+    List<String>[] snippets = snippets(snap, page, compiled);
+    FacetLabels labels = new FacetLabels(snap.gazetteer());
+    List<Hit> hits = new ArrayList<>();
+    for (int i = 0; i < page.size(); i++) {
+      ScoreDoc sd = page.get(i);
+      IndexSnapshot.StoredDoc d = snap.load(sd.doc);
+      JsonNode src = d.source();
+      JsonNode facetsJson = Json.OUT.readTree(snap.searcher().storedFields().document(sd.doc).get(DocumentBuilder.FACETS_JSON));
+      Map<String, List<FacetValue>> values = new LinkedHashMap<>();
+      for (String dim : Schema.FILTER_DIMS) {
+        if (dim.equals(Schema.DIM_KIND)) continue;
+        List<FacetValue> vs = new ArrayList<>();
+        for (JsonNode v : facetsJson.path(dim)) vs.add(labels.label(dim, v.asText()));
+        if (!vs.isEmpty()) values.put(dim, vs);
+      }
+      boolean record = "record".equals(d.kind());
+      Map<String, Object> amount = null;
+      if (record && src.hasNonNull("amount")) {
+        amount = Json.OUT.convertValue(src.get("amount"), Map.class);
+      }
+      float score = Float.isNaN(sd.score) ? 0f : sd.score;
+      hits.add(new Hit(
+          d.id(), d.kind(),
+          text(src, record ? "title_en" : "title"),
+          record ? text(src, "title_zh") : null,
+          text(src, "date"),
+          score,
+          snippets[i],
+          matched(d, compiled.matched()),
+          amount,
+          record ? null : text(src, "source"),
+          null,
+          null,
+          values));
+    }
+    return hits;
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  /** Exposes the per-passage results of the unified highlighter (one list of snippets per doc). */
+  private static final class PassageHighlighter extends UnifiedHighlighter {
+    PassageHighlighter(UnifiedHighlighter.Builder b) {
+      super(b);
+    }
+
+    Object[] passages(String field, Query q, int[] docIds, int max) throws IOException {
+      return highlightFieldsAsObjects(new String[] {field}, q, docIds, new int[] {max}).get(field);
+    }
+  }
+
+  /** Each passage on its own, matches in mark tags and every other character HTML-escaped. */
+  private static final class PerPassageFormatter extends PassageFormatter {
+    private final DefaultPassageFormatter one = new DefaultPassageFormatter("<mark>", "</mark>", "", true);
+
+    @Override
+    public Object format(Passage[] passages, String content) {
+      List<String> out = new ArrayList<>();
+      for (Passage p : passages) out.add(one.format(new Passage[] {p}, content).strip());
+      return out;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String>[] snippets(IndexSnapshot snap, List<ScoreDoc> page, QueryCompiler.Compiled compiled) throws IOException {
+    UnifiedHighlighter.Builder b = new UnifiedHighlighter.Builder(snap.searcher(), Schema.indexAnalyzer())
+        .withMaskedFieldsFunc(f -> f.equals(Schema.TEXT_EN)
+            ? Set.of(Schema.TEXT_ZH, Schema.TEXT_CJK, Schema.TEXT_CJK_EXACT) : Set.of())
+        .withFormatter(new PerPassageFormatter())
+        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), 160, 0.5f))
+        .withMaxLength(100_000)
+        .withHighlightPhrasesStrictly(true);
+    PassageHighlighter uh = new PassageHighlighter(b);
+    Query q = compiled.highlight() != null ? compiled.highlight() : compiled.query();
+    int[] ids = page.stream().mapToInt(sd -> sd.doc).toArray();
+    Object[] res = uh.passages(Schema.TEXT_EN, q, ids, SNIPPETS);
+    List<String>[] out = new List[ids.length];
+    for (int i = 0; i < ids.length; i++) out[i] = res == null || res[i] == null ? List.of() : (List<String>) res[i];
+    return out;
+  }
+
+  /** The name forms as this document writes them, for the entities the query named. */
+  private static List<NameForm> matched(IndexSnapshot.StoredDoc d, List<NameForm> queryForms) {
+    if (queryForms.isEmpty()) return List.of();
+    Set<String> entities = new LinkedHashSet<>();
+    queryForms.forEach(f -> entities.add(f.entityId()));
+    Map<String, NameForm> out = new LinkedHashMap<>();
+    for (JsonNode m : d.mentions()) {
+      String e = m.path("entity").asText();
+      if (entities.contains(e)) {
+        String text = m.path("text").asText();
+        out.putIfAbsent(e + "\u0000" + text, new NameForm(e, m.path("form").asText(), text));
+      }
+    }
+    return List.copyOf(out.values());
+  }
+}
