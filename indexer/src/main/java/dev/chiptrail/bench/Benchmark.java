@@ -1,0 +1,441 @@
+package dev.chiptrail.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.chiptrail.index.BuildSummary;
+import dev.chiptrail.index.IndexBuilder;
+import dev.chiptrail.index.IndexerConfig;
+import dev.chiptrail.ingest.Article;
+import dev.chiptrail.ingest.DataReader;
+import dev.chiptrail.ingest.DataSet;
+import dev.chiptrail.ingest.Json;
+import dev.chiptrail.ingest.Record;
+import dev.chiptrail.schema.Schema;
+import dev.chiptrail.search.SearchRequest;
+import dev.chiptrail.search.SearchResult;
+import dev.chiptrail.search.SearchService;
+import dev.chiptrail.search.Searchers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+
+/**
+ * The in-process benchmark: generates (or reuses) a corpus, measures the analysis chains alone,
+ * indexing with one thread and with all cores, and a fixed versioned query mix, and returns every
+ * figure as a report (a JSON tree) with the targets of the 1M-document goal checked. The HTTP figures
+ * come from {@code bench/http-bench.sh}, which merges its own into the same report.
+ */
+public final class Benchmark {
+  public static final String QUERY_RESOURCE = "/bench/queries-v1.json";
+  /** Text fields every document's text is analysed into (see DocumentBuilder.base). */
+  static final List<String> TEXT_FIELDS = List.of(Schema.TEXT_EN, Schema.TEXT_ZH, Schema.TEXT_CJK, Schema.TEXT_CJK_EXACT);
+  static final int[] CONCURRENCY = {1, 8, 64};
+
+  /**
+   * @param docs documents to generate (ignored with {@code corpus})
+   * @param seed generator seed
+   * @param corpus an existing corpus to reuse, or null to generate one in {@code work}
+   * @param work folder for the corpus and the indexes
+   * @param queries a query-mix file, or null for the built-in queries-v1
+   * @param threads "all cores" (default: available processors)
+   * @param secondsPerClass measuring time per query class
+   * @param concurrencySeconds measuring time per in-process concurrency level
+   * @param shippedGazetteer the gazetteer the generator builds on
+   */
+  public record Options(int docs, long seed, Path corpus, Path work, Path queries, int threads,
+      double secondsPerClass, double concurrencySeconds, Path shippedGazetteer) {}
+
+  /** One query of the mix. */
+  record Query(String cls, SearchRequest request, int pages, String prefix) {}
+
+  private final PrintWriter log;
+
+  public Benchmark(PrintWriter log) {
+    this.log = log;
+  }
+
+  public Map<String, Object> run(Options o) throws Exception {
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("report_version", 1);
+    report.put("generated_at", Instant.now().toString());
+    report.put("machine", machine());
+    Files.createDirectories(o.work());
+
+    Path corpus = o.corpus();
+    Map<String, Object> corpusInfo = new LinkedHashMap<>();
+    if (corpus == null) {
+      corpus = o.work().resolve("corpus");
+      say("generating %d documents (seed %d) into %s", o.docs(), o.seed(), corpus);
+      CorpusGenerator.Summary g = new CorpusGenerator(o.shippedGazetteer()).generate(o.docs(), o.seed(), corpus);
+      corpusInfo.put("generated", true);
+      corpusInfo.put("seed", g.seed());
+      corpusInfo.put("generate_ms", g.millis());
+    } else {
+      corpusInfo.put("generated", false);
+    }
+    corpusInfo.put("path", corpus.toAbsolutePath().toString());
+
+    long t0 = System.nanoTime();
+    DataSet ds = DataReader.read(corpus, List.of());
+    long readMs = ms(t0);
+    List<String> texts = new ArrayList<>(ds.records().size() + ds.articles().size());
+    for (Record r : ds.records()) texts.add(r.text());
+    for (Article a : ds.articles()) texts.add(a.text());
+    long textBytes = 0;
+    for (String t : texts) textBytes += t.getBytes(StandardCharsets.UTF_8).length;
+    int docs = texts.size();
+    corpusInfo.put("documents", docs);
+    corpusInfo.put("records", ds.records().size());
+    corpusInfo.put("articles", ds.articles().size());
+    corpusInfo.put("entities", ds.gazetteer().size());
+    corpusInfo.put("input_files", ds.inputFiles());
+    corpusInfo.put("text_bytes", textBytes);
+    corpusInfo.put("read_and_validate_ms", readMs);
+    report.put("corpus", corpusInfo);
+    say("read and validated %d documents (%.1f MB of text) in %d ms", docs, textBytes / 1e6, readMs);
+
+    // Analysis alone: the ceiling indexing can approach.
+    Map<String, Object> analysis = new LinkedHashMap<>();
+    analyse(texts, 1); // warm-up: class loading, smartcn dictionaries, JIT
+    analysis.put("threads_1", analyse(texts, 1));
+    analysis.put("threads_all", analyse(texts, o.threads()));
+    report.put("analysis", analysis);
+    say("analysis: %s", analysis);
+
+    Map<String, Object> indexing = new LinkedHashMap<>();
+    Path index1 = o.work().resolve("index-1");
+    Path indexAll = o.work().resolve("index-all");
+    indexing.put("threads_1", index(ds, corpus, index1, 1, docs, textBytes));
+    long tFirst = System.nanoTime();
+    Map<String, Object> all = index(ds, corpus, indexAll, o.threads(), docs, textBytes);
+    long firstQueryMs;
+    try (Searchers s = Searchers.open(indexAll)) {
+      new SearchService(s).search(SearchRequest.of(""));
+      firstQueryMs = ms(tFirst);
+    }
+    indexing.put("threads_all", all);
+    indexing.put("time_to_first_searchable_ms", readMs + firstQueryMs);
+    indexing.put("time_to_first_searchable_note", "read and validate + build with all cores + commit + open + first query");
+    long indexBytes = ((Number) all.get("index_bytes")).longValue();
+    indexing.put("index_bytes", indexBytes);
+    indexing.put("index_bytes_per_doc", docs == 0 ? 0 : (double) indexBytes / docs);
+    double analysisAll = (double) ((Map<?, ?>) analysis.get("threads_all")).get("docs_per_s");
+    indexing.put("ratio_to_analysis_all_cores", (double) all.get("docs_per_s") / analysisAll);
+    report.put("indexing", indexing);
+    report.put("index_path", indexAll.toAbsolutePath().toString());
+    say("indexing: %s", indexing);
+
+    List<Query> mix = loadQueries(o.queries());
+    Map<String, Object> search = new LinkedHashMap<>();
+    search.put("query_set", querySetVersion(o.queries()));
+    try (Searchers s = Searchers.open(indexAll)) {
+      SearchService service = new SearchService(s);
+      search.put("classes", measureClasses(service, mix, o.secondsPerClass()));
+      search.put("concurrency", measureConcurrency(service, mix, o.concurrencySeconds()));
+    }
+    report.put("search", search);
+    Path urls = o.work().resolve("http-urls.txt");
+    Files.write(urls, httpUrls(mix, false));
+    Files.write(o.work().resolve("http-suggest-urls.txt"), httpUrls(mix, true));
+    report.put("http_urls", urls.toAbsolutePath().toString());
+    report.put("http", Map.of("status", "not measured: run bench/http-bench.sh REPORT.json to add the HTTP figures"));
+    report.put("targets", Targets.inProcess(report));
+    return report;
+  }
+
+  private void say(String fmt, Object... args) {
+    log.println("bench: " + String.format(Locale.ROOT, fmt, args));
+    log.flush();
+  }
+
+  static long ms(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  private static Map<String, Object> machine() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) m.put("memory_bytes", sun.getTotalMemorySize());
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    m.put("jvm", System.getProperty("java.vm.name") + " " + Runtime.version());
+    m.put("jvm_max_heap_bytes", Runtime.getRuntime().maxMemory());
+    m.put("lucene", org.apache.lucene.util.Version.LATEST.toString());
+    return m;
+  }
+
+  /** Runs every text through every text field's chain, consuming the tokens, on {@code threads} threads. */
+  static Map<String, Object> analyse(List<String> texts, int threads) throws Exception {
+    AtomicLong tokens = new AtomicLong();
+    long bytes = 0;
+    for (String t : texts) bytes += t.getBytes(StandardCharsets.UTF_8).length;
+    long start = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> fs = new ArrayList<>();
+      for (int k = 0; k < threads; k++) {
+        int part = k;
+        fs.add(pool.submit(() -> {
+          long n = 0;
+          try (Analyzer a = Schema.indexAnalyzer()) {
+            for (int i = part; i < texts.size(); i += threads) {
+              for (String field : TEXT_FIELDS) {
+                try (TokenStream ts = a.tokenStream(field, texts.get(i))) {
+                  ts.reset();
+                  while (ts.incrementToken()) n++;
+                  ts.end();
+                }
+              }
+            }
+          }
+          tokens.addAndGet(n);
+          return null;
+        }));
+      }
+      for (Future<?> f : fs) f.get();
+    } finally {
+      pool.shutdownNow();
+    }
+    double secs = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("threads", threads);
+    m.put("ms", Math.round(secs * 1000));
+    m.put("tokens", tokens.get());
+    m.put("docs_per_s", texts.size() / secs);
+    m.put("mb_per_s", bytes / 1e6 / secs);
+    return m;
+  }
+
+  private Map<String, Object> index(DataSet ds, Path corpus, Path dir, int threads, int docs, long textBytes) throws IOException {
+    System.gc();
+    resetPeaks();
+    IndexerConfig cfg = new IndexerConfig(corpus, List.of(), dir, threads, false);
+    long start = System.nanoTime();
+    BuildSummary s = new IndexBuilder(cfg).build(ds, IndexBuilder.Progress.NONE);
+    double secs = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("threads", threads);
+    m.put("ms", Math.round(secs * 1000));
+    m.put("docs_per_s", docs / secs);
+    m.put("mb_per_s", textBytes / 1e6 / secs);
+    m.put("index_bytes", s.indexBytes());
+    m.put("peak_heap_bytes", peakHeap());
+    return m;
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+    }
+  }
+
+  /** Sum of the heap pools' peaks since the last reset: an upper bound of the heap in use. */
+  private static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+    }
+    return sum;
+  }
+
+  static String querySetVersion(Path file) throws IOException {
+    return readMix(file).path("version").asText("unknown");
+  }
+
+  private static JsonNode readMix(Path file) throws IOException {
+    if (file != null) return Json.STRICT.readTree(Files.readString(file));
+    try (InputStream in = Benchmark.class.getResourceAsStream(QUERY_RESOURCE)) {
+      if (in == null) throw new IOException("the query mix " + QUERY_RESOURCE + " is missing from the classpath");
+      return Json.STRICT.readTree(in);
+    }
+  }
+
+  static List<Query> loadQueries(Path file) throws IOException {
+    JsonNode root = readMix(file);
+    List<Query> out = new ArrayList<>();
+    String where = file == null ? QUERY_RESOURCE : file.toString();
+    int i = 0;
+    for (JsonNode q : root.path("queries")) {
+      i++;
+      String cls = q.path("class").asText(null);
+      if (cls == null) throw new IllegalArgumentException(where + ": query " + i + " has no \"class\"");
+      if (cls.equals("suggest")) {
+        out.add(new Query(cls, null, 0, q.path("prefix").asText("")));
+        continue;
+      }
+      Map<String, List<String>> filters = new LinkedHashMap<>();
+      q.path("filters").properties().forEach(e -> {
+        List<String> vs = new ArrayList<>();
+        e.getValue().forEach(v -> vs.add(v.asText()));
+        filters.put(e.getKey(), vs);
+      });
+      List<String> facets = null;
+      if (q.has("facets")) {
+        facets = new ArrayList<>();
+        for (JsonNode f : q.get("facets")) facets.add(f.asText());
+      }
+      SearchRequest r = new SearchRequest(q.path("q").asText(""), filters, q.path("from").asText(null),
+          q.path("to").asText(null), q.path("sort").asText("relevance"), q.path("size").asInt(SearchRequest.DEFAULT_SIZE),
+          1, null, facets, false);
+      try {
+        SearchService.validate(r);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(where + ": query " + i + " (" + cls + "): " + e.getMessage(), e);
+      }
+      out.add(new Query(cls, r, q.path("pages").asInt(1), null));
+    }
+    if (out.isEmpty()) throw new IllegalArgumentException(where + ": no queries");
+    return out;
+  }
+
+  /** Each class on one thread for {@code seconds}: latency percentiles and QPS. */
+  private Map<String, Object> measureClasses(SearchService service, List<Query> mix, double seconds) throws IOException {
+    // Warm-up over the whole mix, so the first class does not pay for JIT and page cache.
+    long warmEnd = System.nanoTime() + (long) (Math.min(2.0, seconds) * 1e9);
+    while (System.nanoTime() < warmEnd) {
+      for (Query q : mix) if (q.request() != null) service.search(q.request());
+    }
+    Map<String, List<Query>> byClass = new LinkedHashMap<>();
+    for (Query q : mix) byClass.computeIfAbsent(q.cls(), k -> new ArrayList<>()).add(q);
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (var e : byClass.entrySet()) {
+      if (e.getKey().equals("suggest")) {
+        out.put("suggest", Map.of("status", "suggest is served by the HTTP server; bench/http-bench.sh measures it"));
+        continue;
+      }
+      List<Long> nanos = new ArrayList<>();
+      long hitsSeen = 0;
+      long busy = 0;
+      long end = System.nanoTime() + (long) (seconds * 1e9);
+      do {
+        for (Query q : e.getValue()) {
+          String cursor = null;
+          for (int page = 0; page < q.pages(); page++) {
+            SearchRequest r = cursor == null ? q.request() : q.request().withCursor(cursor);
+            long t = System.nanoTime();
+            SearchResult res = service.search(r);
+            long d = System.nanoTime() - t;
+            nanos.add(d);
+            busy += d;
+            hitsSeen += res.total();
+            cursor = res.nextCursor();
+            if (cursor == null) break;
+          }
+        }
+      } while (System.nanoTime() < end);
+      Map<String, Object> m = percentiles(nanos);
+      m.put("qps", nanos.size() / (busy / 1e9));
+      m.put("mean_total_hits", (double) hitsSeen / nanos.size());
+      out.put(e.getKey(), m);
+      say("%-16s %s", e.getKey(), m);
+    }
+    return out;
+  }
+
+  static Map<String, Object> percentiles(List<Long> nanos) {
+    long[] a = nanos.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(a);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("count", a.length);
+    m.put("p50_ms", pct(a, 0.50));
+    m.put("p95_ms", pct(a, 0.95));
+    m.put("p99_ms", pct(a, 0.99));
+    m.put("max_ms", a.length == 0 ? 0 : a[a.length - 1] / 1e6);
+    return m;
+  }
+
+  private static double pct(long[] sorted, double p) {
+    if (sorted.length == 0) return 0;
+    int i = (int) Math.ceil(p * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+  }
+
+  /** The search mix (first pages) on 1, 8 and 64 threads: the in-process side of the HTTP ratio. */
+  private Map<String, Object> measureConcurrency(SearchService service, List<Query> mix, double seconds) throws Exception {
+    List<SearchRequest> reqs = mix.stream().filter(q -> q.request() != null).map(Query::request).toList();
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int c : CONCURRENCY) {
+      AtomicLong ops = new AtomicLong();
+      AtomicLong errors = new AtomicLong();
+      long end = System.nanoTime() + (long) (seconds * 1e9);
+      long start = System.nanoTime();
+      ExecutorService pool = Executors.newFixedThreadPool(c);
+      try {
+        List<Future<?>> fs = new ArrayList<>();
+        for (int k = 0; k < c; k++) {
+          int offset = k;
+          fs.add(pool.submit(() -> {
+            int i = offset;
+            while (System.nanoTime() < end) {
+              try {
+                service.search(reqs.get(i++ % reqs.size()));
+                ops.incrementAndGet();
+              } catch (Exception ex) {
+                errors.incrementAndGet();
+              }
+            }
+            return null;
+          }));
+        }
+        for (Future<?> f : fs) f.get();
+      } finally {
+        pool.shutdownNow();
+      }
+      double secs = (System.nanoTime() - start) / 1e9;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("threads", c);
+      m.put("qps", ops.get() / secs);
+      m.put("requests", ops.get());
+      m.put("errors", errors.get());
+      out.put(Integer.toString(c), m);
+      say("in-process %2d threads: %.1f QPS, %d errors", c, ops.get() / secs, errors.get());
+    }
+    return out;
+  }
+
+  /** The same mix as /api/search (or /api/suggest) URLs, one per line, for wrk. */
+  static List<String> httpUrls(List<Query> mix, boolean suggest) {
+    List<String> out = new ArrayList<>();
+    for (Query q : mix) {
+      if (suggest != (q.request() == null)) continue;
+      if (suggest) {
+        out.add("/api/suggest?q=" + enc(q.prefix()));
+        continue;
+      }
+      SearchRequest r = q.request();
+      StringBuilder sb = new StringBuilder("/api/search?q=").append(enc(r.q()));
+      r.filters().entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> e.getValue().forEach(v -> sb.append('&').append(e.getKey()).append('=').append(enc(v))));
+      if (r.from() != null) sb.append("&from=").append(enc(r.from()));
+      if (r.to() != null) sb.append("&to=").append(enc(r.to()));
+      if (!r.sort().equals("relevance")) sb.append("&sort=").append(enc(r.sort()));
+      if (r.size() != SearchRequest.DEFAULT_SIZE) sb.append("&size=").append(r.size());
+      if (r.facets() != null) sb.append("&facets=").append(enc(String.join(",", r.facets())));
+      out.add(sb.toString());
+    }
+    return out;
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

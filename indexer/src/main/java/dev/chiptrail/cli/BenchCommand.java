@@ -1,0 +1,80 @@
+package dev.chiptrail.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.chiptrail.bench.Benchmark;
+import dev.chiptrail.bench.ReportTable;
+import dev.chiptrail.ingest.Json;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bench", description = "Benchmark indexing and search in process on a generated corpus; writes a JSON report and a Markdown table. bench/http-bench.sh adds the HTTP figures.")
+public final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--docs", paramLabel = "N", defaultValue = "10000", description = "Documents to generate (default ${DEFAULT-VALUE}).")
+  int docs;
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1") long seed;
+  @Option(names = "--corpus", paramLabel = "DIR", description = "Reuse this corpus (from generate) instead of generating one.")
+  Path corpus;
+  @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench-work", description = "Folder for the corpus and the indexes (default ${DEFAULT-VALUE}); emptied first.")
+  Path work;
+  @Option(names = "--queries", paramLabel = "FILE", description = "Query mix (default: the built-in queries-v1.json).")
+  Path queries;
+  @Option(names = "--out", paramLabel = "FILE", defaultValue = "bench-report.json", description = "JSON report (default ${DEFAULT-VALUE}); the table goes beside it as .md.")
+  Path out;
+  @Option(names = "--threads", paramLabel = "N", description = "Threads for \"all cores\" (default: all cores).")
+  Integer threads;
+  @Option(names = "--seconds-per-class", paramLabel = "S", defaultValue = "3", description = "Measuring time per query class (default ${DEFAULT-VALUE}).")
+  double secondsPerClass;
+  @Option(names = "--concurrency-seconds", paramLabel = "S", defaultValue = "5", description = "Measuring time per in-process concurrency level (default ${DEFAULT-VALUE}).")
+  double concurrencySeconds;
+  @Option(names = "--gazetteer", paramLabel = "DIR", defaultValue = "data/gazetteer", description = "Shipped gazetteer the generated corpus builds on.")
+  Path gazetteer;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (docs < 2) {
+      spec.commandLine().getErr().println("chiptrail: --docs must be at least 2, got " + docs);
+      return 2;
+    }
+    clean(work);
+    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    Map<String, Object> report = new Benchmark(out).run(new Benchmark.Options(docs, seed, corpus, work, queries, t,
+        secondsPerClass, concurrencySeconds, gazetteer));
+    write(report, out, this.out);
+    return 0;
+  }
+
+  /** Writes the JSON report and its Markdown table beside it, and prints the table. */
+  public static void write(Map<String, Object> report, PrintWriter log, Path json) throws java.io.IOException {
+    Path abs = json.toAbsolutePath();
+    if (abs.getParent() != null) Files.createDirectories(abs.getParent());
+    Files.writeString(abs, Json.OUT.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n");
+    String table = ReportTable.markdown(report);
+    Path md = abs.resolveSibling(abs.getFileName().toString().replaceFirst("\\.json$", "") + ".md");
+    Files.writeString(md, table);
+    log.println();
+    log.print(table);
+    log.println();
+    log.println("report: " + abs + "  table: " + md);
+    log.flush();
+  }
+
+  /** The work folder holds only what bench wrote, so it is emptied rather than trusted. */
+  private static void clean(Path dir) throws java.io.IOException {
+    if (!Files.exists(dir)) return;
+    try (var s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        if (!p.equals(dir)) Files.delete(p);
+      }
+    }
+  }
+}
