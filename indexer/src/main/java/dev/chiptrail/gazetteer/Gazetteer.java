@@ -41,6 +41,24 @@ public final class Gazetteer {
     }
     ps.sort(Comparator.comparingInt((Pattern p) -> p.folded.length()).reversed());
     this.patterns = List.copyOf(ps);
+    Map<Integer, List<Integer>> buckets = new java.util.HashMap<>();
+    for (int i = 0; i < patterns.size(); i++) {
+      String f = patterns.get(i).folded;
+      if (!f.isEmpty()) buckets.computeIfAbsent(bucket(f, 0), k -> new ArrayList<>()).add(i);
+    }
+    this.byStart = new java.util.HashMap<>();
+    buckets.forEach((k, v) -> byStart.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+  }
+
+  /**
+   * Patterns by their first two characters (one for one-character patterns), so finding mentions
+   * looks only at the few patterns that can start at each position instead of scanning the text once
+   * per pattern: that scan grew with the gazetteer and dominated indexing at a few thousand entities.
+   */
+  private final Map<Integer, int[]> byStart;
+
+  private static int bucket(String s, int at) {
+    return s.length() - at >= 2 ? (s.charAt(at) << 16) | s.charAt(at + 1) : s.charAt(at) | 0x80000000;
   }
 
   /** The look-up key of a name: normalised like the analysis chains, spaces collapsed. */
@@ -76,22 +94,34 @@ public final class Gazetteer {
    */
   public List<Mention> findMentions(String text) {
     String folded = MentionText.fold(text);
-    boolean[] taken = new boolean[folded.length()];
-    List<Mention> out = new ArrayList<>();
-    for (Pattern p : patterns) {
-      if (p.folded.isEmpty()) continue;
-      int from = 0;
-      while (true) {
-        int at = folded.indexOf(p.folded, from);
-        if (at < 0) break;
-        int end = at + p.folded.length();
-        from = at + 1;
-        if (!MentionText.atBoundaries(folded, at, end, p.form.isHan())) continue;
-        if (anyTaken(taken, at, end)) continue;
-        for (int i = at; i < end; i++) taken[i] = true;
-        String surface = text.substring(at, end);
-        out.add(new Mention(p.form.entityId(), formWritten(p.form, surface), surface, at, end));
+    // Candidates in the order of the original greedy pass: pattern (longest first), then position.
+    List<long[]> candidates = new ArrayList<>();
+    int n = folded.length();
+    for (int at = 0; at < n; at++) {
+      for (int pass = 0; pass < 2; pass++) {
+        int key = pass == 0 ? (at + 1 < n ? (folded.charAt(at) << 16) | folded.charAt(at + 1) : -1)
+            : folded.charAt(at) | 0x80000000;
+        int[] ps = key == -1 ? null : byStart.get(key);
+        if (ps == null) continue;
+        for (int pi : ps) {
+          Pattern p = patterns.get(pi);
+          if (!folded.startsWith(p.folded, at)) continue;
+          if (!MentionText.atBoundaries(folded, at, at + p.folded.length(), p.form.isHan())) continue;
+          candidates.add(new long[] {pi, at});
+        }
       }
+    }
+    candidates.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    boolean[] taken = new boolean[n];
+    List<Mention> out = new ArrayList<>();
+    for (long[] c : candidates) {
+      Pattern p = patterns.get((int) c[0]);
+      int at = (int) c[1];
+      int end = at + p.folded.length();
+      if (anyTaken(taken, at, end)) continue;
+      for (int i = at; i < end; i++) taken[i] = true;
+      String surface = text.substring(at, end);
+      out.add(new Mention(p.form.entityId(), formWritten(p.form, surface), surface, at, end));
     }
     out.sort(Comparator.comparingInt(Mention::start));
     return out;
