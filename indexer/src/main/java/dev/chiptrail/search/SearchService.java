@@ -161,7 +161,9 @@ public final class SearchService {
     DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), base.build());
     for (String dim : Schema.FILTER_DIMS) {
       List<String> values = req.filters().getOrDefault(dim, List.of());
-      if (!values.isEmpty()) ddq.add(dim, values.stream().distinct().toArray(String[]::new));
+      // One add() per value: repeated adds on a dimension are ORed, while add(dim, a, b) would be
+      // the hierarchical path a/b and match nothing (multi-select found 0 documents).
+      for (String v : values.stream().distinct().toList()) ddq.add(dim, v);
     }
     DrillSideways ds = new DrillSideways(snap.searcher(), Schema.facetsConfig(), snap.facetState());
     DrillSideways.DrillSidewaysResult r = ds.search(ddq, null, after, topN, sort, true);
