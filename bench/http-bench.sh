@@ -42,7 +42,7 @@ if [ -n "${BENCH_SERVER_CMD:-}" ]; then
   BENCH_INDEX="$index" BENCH_PORT="$port" bash -c "exec $BENCH_SERVER_CMD" >"$log" 2>&1 &
 else
   CHIPTRAIL_JAVA_OPTS="-Xmx$heap ${CHIPTRAIL_JAVA_OPTS:-}" \
-    "$root/chiptrail" serve --index "$index" --host 127.0.0.1 --port "$port" >"$log" 2>&1 &
+    "$root/chiptrail" serve --index "$index" --no-reindex --host 127.0.0.1 --port "$port" >"$log" 2>&1 &
 fi
 launcher=$!
 cleanup() { kill "$launcher" 2>/dev/null || true; wait "$launcher" 2>/dev/null || true; rm -f "$log"; }

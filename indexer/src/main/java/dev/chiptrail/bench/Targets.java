@@ -29,6 +29,9 @@ public final class Targets {
     if (classes.get("match_all") instanceof Map<?, ?> m) {
       out.add(atMost("match-all with every facet p50", num(m, "p50_ms"), 20, "ms"));
     }
+    if (classes.get("suggest") instanceof Map<?, ?> sg && sg.containsKey("p99_ms")) {
+      out.add(atMost("suggest p99 (in process)", num(sg, "p99_ms"), 5, "ms"));
+    }
     int docs = ((Number) ((Map<?, ?>) report.get("corpus")).get("documents")).intValue();
     for (Map<String, Object> t : out) {
       if (docs != TARGET_DOCS) t.put("note", "measured at " + docs + " documents; the target applies at " + TARGET_DOCS);
