@@ -89,16 +89,18 @@ else
   echo "http-bench: $base$first_suggest did not answer 200; suggest not measured" >&2
 fi
 sample_rss
+alive=false
+kill -0 "$launcher" 2>/dev/null && alive=true
 
 tmp="$(mktemp)"
 jq --argjson http "$http" --argjson suggest "$suggest" --argjson start "$start_ms" --argjson rss "$rss_peak" \
-   --arg heap "$heap" --arg duration "$duration" '
+   --arg heap "$heap" --arg duration "$duration" --argjson alive "$alive" '
   def miss_max(m; b): if m <= b then 0 else (m - b) / b * 100 end;
   def miss_min(m; b): if m >= b then 0 else (b - m) / b * 100 end;
   def note: if .corpus.documents != 1000000 then {note: "measured at \(.corpus.documents) documents; the target applies at 1000000"} else {} end;
   . as $r
   | .http = {status: "measured", tool: "wrk -t2, loopback", duration: $duration, max_heap: $heap,
-             start_to_health_200_ms: $start, rss_peak_bytes: ($rss * 1024),
+             start_to_health_200_ms: $start, rss_peak_bytes: ($rss * 1024), server_alive_after_load: $alive,
              connections: $http, suggest: $suggest,
              ratio_to_in_process: ($http | with_entries(.value = (.value.qps / ($r.search.concurrency[.key].qps // null)))) }
   | .targets = ([.targets[] | select(.source != "http")] + ([
@@ -108,10 +110,11 @@ jq --argjson http "$http" --argjson suggest "$suggest" --argjson start "$start_m
         | .met = (.measured == 0) | .missed_by_percent = (if .measured == 0 then 0 else 100 end)),
       ({target: "server start on an existing index <= 2000 ms", measured: $start, unit: "ms"}
         | .met = (.measured <= 2000) | .missed_by_percent = miss_max(.measured; 2000)),
-      ({target: "server heap <= 1 GiB (-Xmx\($heap)), resident memory under load", measured: ($rss / 1024), unit: "MiB RSS"}
-        | .met = ($heap == "1g" or $heap == "1024m") | .missed_by_percent = 0),
-      (if $suggest == null then {target: "suggest p99 <= 5 ms", measured: null, unit: "ms", met: false, missed_by_percent: null, note: "suggest endpoint did not answer"}
-       else ({target: "suggest p99 <= 5 ms", measured: $suggest.p99_ms, unit: "ms"} | .met = (.measured <= 5) | .missed_by_percent = miss_max(.measured; 5)) end)
+      ({target: "server serves the whole run with a heap of at most 1 GiB (-Xmx\($heap)); resident memory under load", measured: ($rss / 1024), unit: "MiB RSS"}
+        | .met = (($heap == "1g" or $heap == "1024m" or $heap == "1G") and $alive and ([$http["64"].errors[]] | add) == 0)
+        | .missed_by_percent = (if .met then 0 else null end)),
+      (if $suggest == null then {target: "suggest p99 over HTTP (1 connection) <= 5 ms", measured: null, unit: "ms", met: false, missed_by_percent: null, note: "suggest endpoint did not answer"}
+       else ({target: "suggest p99 over HTTP (1 connection) <= 5 ms", measured: $suggest.p99_ms, unit: "ms"} | .met = (.measured <= 5) | .missed_by_percent = miss_max(.measured; 5)) end)
     ] | map(. + {source: "http"} + ($r | note))))
 ' "$report" >"$tmp"
 mv "$tmp" "$report"
