@@ -60,9 +60,11 @@ public final class Benchmark {
    * @param secondsPerClass measuring time per query class
    * @param concurrencySeconds measuring time per in-process concurrency level
    * @param shippedGazetteer the gazetteer the generator builds on
+   * @param singleThreadSample documents the one-thread figures (analysis, indexing) use, 0 for all: at
+   *     1M documents the one-thread runs alone would take hours, and a throughput needs no full pass
    */
   public record Options(int docs, long seed, Path corpus, Path work, Path queries, int threads,
-      double secondsPerClass, double concurrencySeconds, Path shippedGazetteer) {}
+      double secondsPerClass, double concurrencySeconds, Path shippedGazetteer, int singleThreadSample) {}
 
   /** One query of the mix. */
   record Query(String cls, SearchRequest request, int pages, String prefix) {}
@@ -117,7 +119,13 @@ public final class Benchmark {
     // Analysis alone: the ceiling indexing can approach.
     Map<String, Object> analysis = new LinkedHashMap<>();
     analyse(texts, Math.min(docs, 500), textBytes, 1); // warm-up: class loading, smartcn dictionaries, JIT
-    analysis.put("threads_1", analyse(texts, docs, textBytes, 1));
+    DataSet single = o.singleThreadSample() > 0 && o.singleThreadSample() < docs ? slice(ds, o.singleThreadSample()) : ds;
+    int singleDocs = single.records().size() + single.articles().size();
+    java.util.function.IntFunction<String> singleTexts = i -> i < single.records().size() ? single.records().get(i).text()
+        : single.articles().get(i - single.records().size()).text();
+    long singleBytes = 0;
+    for (int i = 0; i < singleDocs; i++) singleBytes += singleTexts.apply(i).getBytes(StandardCharsets.UTF_8).length;
+    analysis.put("threads_1", analyse(singleTexts, singleDocs, singleBytes, 1));
     analysis.put("threads_all", analyse(texts, docs, textBytes, o.threads()));
     report.put("analysis", analysis);
     say("analysis: %s", analysis);
@@ -126,12 +134,9 @@ public final class Benchmark {
     Path index1 = o.work().resolve("index-1");
     Path indexAll = o.work().resolve("index-all");
     // Warm-up on a slice, so the one-thread run (measured first) does not pay for the JIT alone.
-    int warm = Math.min(ds.records().size(), 250);
-    int warmArticles = Math.min(ds.articles().size(), 250);
-    DataSet slice = new DataSet(ds.gazetteer(), ds.records().subList(0, warm), ds.articles().subList(0, warmArticles),
-        ds.checksum(), ds.inputFiles());
-    index(slice, corpus, o.work().resolve("index-warmup"), o.threads(), warm + warmArticles, 1);
-    indexing.put("threads_1", index(ds, corpus, index1, 1, docs, textBytes));
+    DataSet warm = slice(ds, 500);
+    index(warm, corpus, o.work().resolve("index-warmup"), o.threads(), warm.records().size() + warm.articles().size(), 1);
+    indexing.put("threads_1", index(single, corpus, index1, 1, singleDocs, singleBytes));
     long tFirst = System.nanoTime();
     Map<String, Object> all = index(ds, corpus, indexAll, o.threads(), docs, textBytes);
     long firstQueryMs;
@@ -167,6 +172,15 @@ public final class Benchmark {
     report.put("http", Map.of("status", "not measured: run bench/http-bench.sh REPORT.json to add the HTTP figures"));
     report.put("targets", Targets.inProcess(report));
     return report;
+  }
+
+  /** The first {@code n} documents, records and articles in their proportions. */
+  static DataSet slice(DataSet ds, int n) {
+    int total = ds.records().size() + ds.articles().size();
+    if (n >= total) return ds;
+    int records = (int) Math.round((double) n * ds.records().size() / total);
+    return new DataSet(ds.gazetteer(), ds.records().subList(0, records), ds.articles().subList(0, n - records),
+        ds.checksum(), ds.inputFiles());
   }
 
   private void say(String fmt, Object... args) {
@@ -224,6 +238,7 @@ public final class Benchmark {
     double secs = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("threads", threads);
+    m.put("documents", docs);
     m.put("ms", Math.round(secs * 1000));
     m.put("tokens", tokens.get());
     m.put("docs_per_s", docs / secs);
@@ -240,6 +255,7 @@ public final class Benchmark {
     double secs = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("threads", threads);
+    m.put("documents", docs);
     m.put("ms", Math.round(secs * 1000));
     m.put("docs_per_s", docs / secs);
     m.put("mb_per_s", textBytes / 1e6 / secs);
@@ -431,14 +447,15 @@ public final class Benchmark {
           int offset = k;
           fs.add(pool.submit(() -> {
             int i = offset;
-            while (System.nanoTime() < end) {
+            // At least one request per thread, however late the pool started it.
+            do {
               try {
                 service.search(reqs.get(i++ % reqs.size()));
                 ops.incrementAndGet();
               } catch (Exception ex) {
                 errors.incrementAndGet();
               }
-            }
+            } while (System.nanoTime() < end);
             return null;
           }));
         }

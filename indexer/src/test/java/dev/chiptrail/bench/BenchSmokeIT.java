@@ -47,7 +47,7 @@ class BenchSmokeIT {
     int code = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(out)).execute(
         "bench", "--docs", Integer.toString(DOCS), "--seed", "5", "--work", tmp.resolve("work").toString(),
         "--out", reportFile.toString(), "--seconds-per-class", "0.05", "--concurrency-seconds", "0.05",
-        "--gazetteer", gazetteer.toString());
+        "--gazetteer", gazetteer.toString(), "--single-thread-sample", "200");
     console = out.toString();
     assertEquals(0, code, console);
     report = Json.STRICT.readTree(Files.readString(reportFile));
@@ -127,6 +127,8 @@ class BenchSmokeIT {
       assertTrue(ix.path("mb_per_s").asDouble() > 0, k);
       assertTrue(ix.path("peak_heap_bytes").asLong() > 0, k);
     }
+    assertEquals(200, report.path("indexing").path("threads_1").path("documents").asInt());
+    assertEquals(DOCS, report.path("indexing").path("threads_all").path("documents").asInt());
     JsonNode ix = report.path("indexing");
     assertTrue(ix.path("time_to_first_searchable_ms").asLong() > 0);
     assertTrue(ix.path("index_bytes_per_doc").asDouble() > 0);
