@@ -14,14 +14,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "bench", description = "Benchmark indexing and search in process on a generated corpus; writes a JSON report and a Markdown table. bench/http-bench.sh adds the HTTP figures.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark indexing and search in process on a generated corpus; writes a JSON report and a Markdown table. bench/http-bench.sh adds the HTTP figures.")
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--docs", paramLabel = "N", defaultValue = "10000", description = "Documents to generate (default ${DEFAULT-VALUE}).")
   int docs;
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1") long seed;
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Generator seed (default ${DEFAULT-VALUE}).") long seed;
   @Option(names = "--corpus", paramLabel = "DIR", description = "Reuse this corpus (from generate) instead of generating one.")
   Path corpus;
-  @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench-work", description = "Folder for the corpus and the indexes (default ${DEFAULT-VALUE}); emptied first.")
+  @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench-work", description = "Folder for the corpus and the indexes (default ${DEFAULT-VALUE}); must be new, empty or one bench made, and is emptied first (a --corpus inside it is kept).")
   Path work;
   @Option(names = "--queries", paramLabel = "FILE", description = "Query mix (default: the built-in queries-v1.json).")
   Path queries;
@@ -48,7 +48,14 @@ public final class BenchCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("chiptrail: --docs must be at least 2, got " + docs);
       return 2;
     }
-    clean(work);
+    try {
+      clean(work, corpus);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("chiptrail: " + e.getMessage());
+      return 2;
+    }
+    Files.createDirectories(work);
+    Files.writeString(work.resolve(MARKER), "made by ./chiptrail bench; emptied by the next run\n");
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     Map<String, Object> report = new Benchmark(out).run(new Benchmark.Options(docs, seed, corpus, work, queries, t,
         secondsPerClass, concurrencySeconds, gazetteer, singleThreadSample));
@@ -71,12 +78,25 @@ public final class BenchCommand implements Callable<Integer> {
     log.flush();
   }
 
-  /** The work folder holds only what bench wrote, so it is emptied rather than trusted. */
-  private static void clean(Path dir) throws java.io.IOException {
+  /** Marks a folder bench made, so that it never empties one it did not (say, --work .). */
+  static final String MARKER = ".chiptrail-bench";
+
+  /** Empties a work folder of an earlier run, keeping {@code keep} (a corpus given with --corpus). */
+  private static void clean(Path dir, Path keep) throws java.io.IOException {
     if (!Files.exists(dir)) return;
+    try (var s = Files.list(dir)) {
+      if (s.findAny().isEmpty()) return;
+    }
+    if (!Files.exists(dir.resolve(MARKER))) {
+      throw new IllegalArgumentException("--work " + dir + " is not empty and was not made by bench (no " + MARKER
+          + "); give a new or empty folder");
+    }
+    Path kept = keep == null ? null : keep.toAbsolutePath().normalize();
     try (var s = Files.walk(dir)) {
       for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        if (!p.equals(dir)) Files.delete(p);
+        Path abs = p.toAbsolutePath().normalize();
+        if (p.equals(dir) || (kept != null && (abs.startsWith(kept) || kept.startsWith(abs)))) continue;
+        Files.delete(p);
       }
     }
   }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "generate", description = "Write a deterministic synthetic bilingual corpus (gazetteer, records, articles) for benchmarks.")
+@Command(name = "generate", mixinStandardHelpOptions = true, description = "Write a deterministic synthetic bilingual corpus (gazetteer, records, articles) for benchmarks.")
 public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--docs", paramLabel = "N", defaultValue = "10000", description = "Documents (records and articles), default ${DEFAULT-VALUE}.")
   int docs;

@@ -111,6 +111,18 @@ class BenchSmokeIT {
   }
 
   @Test
+  void benchRefusesToEmptyAFolderItDidNotMake() throws Exception {
+    Path work = Files.createDirectories(tmp.resolve("mine"));
+    Path precious = Files.writeString(work.resolve("notes.txt"), "keep me");
+    StringWriter err = new StringWriter();
+    int code = Main.commandLine().setErr(new PrintWriter(err)).execute("bench", "--docs", "10", "--work", work.toString(),
+        "--gazetteer", gazetteer.toString());
+    assertEquals(2, code);
+    assertTrue(err.toString().contains("was not made by bench"), err.toString());
+    assertEquals("keep me", Files.readString(precious));
+  }
+
+  @Test
   void reportHasEveryFigure() throws Exception {
     JsonNode m = report.path("machine");
     assertTrue(m.path("cores").asInt() >= 1);
