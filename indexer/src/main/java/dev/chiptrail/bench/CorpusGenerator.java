@@ -96,6 +96,10 @@ public final class CorpusGenerator {
       {"Silicon Border Journal", "en"}, {"南方数据报", "zh-Hans"}, {"數位政策評論", "zh-Hant"}, {"Tender Watch Asia", "en"},
       {"Supply Chain Ledger", "en"}, {"西部科技时报", "zh-Hans"}, {"亞洲雲端週刊", "zh-Hant"}, {"The Chip Desk", "en"}};
 
+  /** Words an acronym must not be, or every sentence using them would "mention" the entity. */
+  private static final Set<String> ENGLISH_WORDS = Set.of("but", "can", "its", "has", "was", "the", "and", "for", "not",
+      "use", "shut", "cut", "nut", "hut", "bus", "gun", "sun", "fun", "run", "us", "it", "is", "an", "at", "be", "by");
+
   private static final String[] STATUSES = {"purchased", "planned", "unknown", "not_completed"};
   private static final String[] ROLES = {"intermediary", "supplier", "tender_agent"};
   private static final String[][] LANGUAGES = {{"en", "40"}, {"zh-Hans", "30"}, {"zh-Hant", "20"}, {"mixed", "10"}};
@@ -271,12 +275,17 @@ public final class CorpusGenerator {
         taken.add(zhHant);
         List<String> acronyms = new ArrayList<>();
         if (type.acronym) {
+          // Place by its syllables, then the type's words, as real ones are formed (BJUT, SHNU): plain
+          // word initials give BUT or CAN, which the mention finder would then see in every "but".
           StringBuilder a = new StringBuilder();
-          for (String word : en.replace("'", "").split(" ")) {
+          for (String syllable : toPinyin.transliterate(place.zh).split(" ")) {
+            if (!syllable.isEmpty()) a.append(Character.toUpperCase(syllable.charAt(0)));
+          }
+          for (String word : en.substring(place.en.length()).strip().split(" ")) {
             if (!Set.of("of", "and").contains(word)) a.append(Character.toUpperCase(word.charAt(0)));
           }
           String acr = a.toString();
-          if (!taken.contains(acr.toLowerCase(Locale.ROOT))) {
+          if (!taken.contains(acr.toLowerCase(Locale.ROOT)) && !ENGLISH_WORDS.contains(acr.toLowerCase(Locale.ROOT))) {
             acronyms.add(acr);
             taken.add(acr.toLowerCase(Locale.ROOT));
           }
