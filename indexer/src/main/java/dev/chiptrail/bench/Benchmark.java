@@ -152,6 +152,10 @@ public final class Benchmark {
     indexing.put("index_bytes_per_doc", docs == 0 ? 0 : (double) indexBytes / docs);
     double analysisAll = (double) ((Map<?, ?>) analysis.get("threads_all")).get("docs_per_s");
     indexing.put("ratio_to_analysis_all_cores", (double) all.get("docs_per_s") / analysisAll);
+    Object analysisCpu = ((Map<?, ?>) analysis.get("threads_all")).get("docs_per_cpu_s");
+    if (analysisCpu instanceof Double a && all.get("docs_per_cpu_s") instanceof Double i) {
+      indexing.put("ratio_to_analysis_per_cpu_second", i / a);
+    }
     report.put("indexing", indexing);
     report.put("index_path", indexAll.toAbsolutePath().toString());
     say("indexing: %s", indexing);
@@ -207,6 +211,7 @@ public final class Benchmark {
   /** Runs every text through every text field's chain, consuming the tokens, on {@code threads} threads. */
   static Map<String, Object> analyse(java.util.function.IntFunction<String> texts, int docs, long bytes, int threads) throws Exception {
     AtomicLong tokens = new AtomicLong();
+    long cpu0 = processCpuNanos();
     long start = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -243,6 +248,7 @@ public final class Benchmark {
     m.put("tokens", tokens.get());
     m.put("docs_per_s", docs / secs);
     m.put("mb_per_s", bytes / 1e6 / secs);
+    cpu(m, cpu0, docs);
     return m;
   }
 
@@ -250,6 +256,7 @@ public final class Benchmark {
     System.gc();
     resetPeaks();
     IndexerConfig cfg = new IndexerConfig(corpus, List.of(), dir, threads, false);
+    long cpu0 = processCpuNanos();
     long start = System.nanoTime();
     BuildSummary s = new IndexBuilder(cfg).build(ds, IndexBuilder.Progress.NONE);
     double secs = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
@@ -261,7 +268,26 @@ public final class Benchmark {
     m.put("mb_per_s", textBytes / 1e6 / secs);
     m.put("index_bytes", s.indexBytes());
     m.put("peak_heap_bytes", peakHeap());
+    cpu(m, cpu0, docs);
     return m;
+  }
+
+  /** CPU the whole process used (all threads, GC and JIT included), in nanoseconds; -1 if unknown. */
+  static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : -1;
+  }
+
+  /**
+   * CPU seconds beside the wall clock: on a machine shared with other work, docs per CPU-second still
+   * compares the chains with indexing, while docs per second also measures the neighbours.
+   */
+  private static void cpu(Map<String, Object> m, long cpu0, int docs) {
+    long cpu1 = processCpuNanos();
+    if (cpu0 < 0 || cpu1 < 0) return;
+    double cpuSecs = Math.max(1e-9, (cpu1 - cpu0) / 1e9);
+    m.put("cpu_ms", Math.round(cpuSecs * 1000));
+    m.put("docs_per_cpu_s", docs / cpuSecs);
   }
 
   private static void resetPeaks() {

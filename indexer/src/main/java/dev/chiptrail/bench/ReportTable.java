@@ -22,15 +22,16 @@ public final class ReportTable {
     Map<?, ?> indexing = (Map<?, ?>) report.get("indexing");
     for (String k : List.of("threads_1", "threads_all")) {
       Map<?, ?> a = (Map<?, ?>) analysis.get(k);
-      row(sb, "analysis chains alone, " + a.get("threads") + " thread(s)", String.format(Locale.ROOT, "%.0f docs/s, %.2f MB/s",
-          Targets.num(a, "docs_per_s"), Targets.num(a, "mb_per_s")));
+      row(sb, "analysis chains alone, " + a.get("threads") + " thread(s)", String.format(Locale.ROOT, "%.0f docs/s, %.2f MB/s, %.0f docs/CPU-s",
+          Targets.num(a, "docs_per_s"), Targets.num(a, "mb_per_s"), Targets.num(a, "docs_per_cpu_s")));
     }
     for (String k : List.of("threads_1", "threads_all")) {
       Map<?, ?> a = (Map<?, ?>) indexing.get(k);
-      row(sb, "indexing, " + a.get("threads") + " thread(s)", String.format(Locale.ROOT, "%.0f docs/s, %.2f MB/s, peak heap %.0f MiB",
-          Targets.num(a, "docs_per_s"), Targets.num(a, "mb_per_s"), Targets.num(a, "peak_heap_bytes") / (1 << 20)));
+      row(sb, "indexing, " + a.get("threads") + " thread(s)", String.format(Locale.ROOT, "%.0f docs/s, %.2f MB/s, %.0f docs/CPU-s, peak heap %.0f MiB",
+          Targets.num(a, "docs_per_s"), Targets.num(a, "mb_per_s"), Targets.num(a, "docs_per_cpu_s"), Targets.num(a, "peak_heap_bytes") / (1 << 20)));
     }
-    row(sb, "indexing / analysis (all cores)", String.format(Locale.ROOT, "%.2f", Targets.num(indexing, "ratio_to_analysis_all_cores")));
+    row(sb, "indexing / analysis (all cores)", String.format(Locale.ROOT, "%.2f (per CPU-second: %.2f)",
+        Targets.num(indexing, "ratio_to_analysis_all_cores"), Targets.num(indexing, "ratio_to_analysis_per_cpu_second")));
     row(sb, "time to first searchable commit", String.format(Locale.ROOT, "%.0f ms", Targets.num(indexing, "time_to_first_searchable_ms")));
     row(sb, "index size per document", String.format(Locale.ROOT, "%.0f bytes", Targets.num(indexing, "index_bytes_per_doc")));
     Map<?, ?> search = (Map<?, ?>) report.get("search");
