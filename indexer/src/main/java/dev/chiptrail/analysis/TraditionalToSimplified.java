@@ -16,6 +16,11 @@ import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
  * a simplified query lands on the traditional text the document really contains.
  */
 public final class TraditionalToSimplified {
+  /**
+   * The same one-to-one table as a char array (0 = unchanged), so {@link #convert} looks characters
+   * up instead of running ICU per character: it folds every document's text for the mention finder.
+   */
+  private static final char[] TABLE = new char[0x10000];
   private static final NormalizeCharMap MAP = buildMap();
 
   private TraditionalToSimplified() {}
@@ -27,12 +32,21 @@ public final class TraditionalToSimplified {
   /** The simplified form of a string, char by char as in the analysis chains. */
   public static String convert(String s) {
     StringBuilder out = new StringBuilder(s.length());
-    Transliterator t = transliterator();
+    Transliterator t = null;
     for (int i = 0; i < s.length(); ) {
+      char ch = s.charAt(i);
+      if (!Character.isSurrogate(ch)) {
+        char mapped = TABLE[ch];
+        out.append(mapped != 0 && Character.UnicodeScript.of(ch) == Character.UnicodeScript.HAN ? mapped : ch);
+        i++;
+        continue;
+      }
       int cp = s.codePointAt(i);
       String c = new String(Character.toChars(cp));
       i += c.length();
       if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+        // Outside the BMP table (CJK extensions B and later): rare, so ICU directly.
+        if (t == null) t = transliterator();
         String conv = t.transliterate(c);
         out.append(conv.length() == c.length() ? conv : c);
       } else {
@@ -63,6 +77,7 @@ public final class TraditionalToSimplified {
       String s = t.transliterate(c);
       if (s.length() == 1 && !s.equals(c)) {
         b.add(c, s);
+        TABLE[cp] = s.charAt(0);
       }
     }
   }
