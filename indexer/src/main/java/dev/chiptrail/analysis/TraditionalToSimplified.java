@@ -26,7 +26,46 @@ public final class TraditionalToSimplified {
   private TraditionalToSimplified() {}
 
   public static Reader wrap(Reader in) {
+    return new TableCharFilter(in);
+  }
+
+  /** The MappingCharFilter over {@link #MAP}, for comparison: same output, several times slower. */
+  static Reader wrapWithMappingCharFilter(Reader in) {
     return new MappingCharFilter(MAP, in);
+  }
+
+  /**
+   * Every key of the map is one character with a one-character value, so the conversion is a table
+   * look-up per character and no offset ever moves. MappingCharFilter, built for keys of any length,
+   * walked an FST for every character and cost about a sixth of the indexing CPU.
+   */
+  private static final class TableCharFilter extends org.apache.lucene.analysis.CharFilter {
+    TableCharFilter(Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws java.io.IOException {
+      int n = input.read(cbuf, off, len);
+      for (int i = off; i < off + n; i++) {
+        char mapped = TABLE[cbuf[i]];
+        if (mapped != 0) cbuf[i] = mapped;
+      }
+      return n;
+    }
+
+    @Override
+    public int read() throws java.io.IOException {
+      int c = input.read();
+      if (c < 0) return c;
+      char mapped = TABLE[c];
+      return mapped != 0 ? mapped : c;
+    }
+
+    @Override
+    protected int correct(int currentOff) {
+      return currentOff;
+    }
   }
 
   /** The simplified form of a string, char by char as in the analysis chains. */
