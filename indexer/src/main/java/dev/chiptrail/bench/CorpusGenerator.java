@@ -325,7 +325,8 @@ public final class CorpusGenerator {
     List<Entity> out = new ArrayList<>();
     for (int b = 0; b < BRANDS.length && out.size() < n; b++) {
       for (int p = 0; p < PLACES.size() && out.size() < n; p++) {
-        Place place = PLACES.get((p * 7 + b) % PLACES.size());
+        // Every brand visits every place once, each brand starting at another place.
+        Place place = PLACES.get((p + b * 7) % PLACES.size());
         String[] brand = BRANDS[b];
         String en = place.en + " " + brand[0] + " Technology";
         String id = slug(en);
