@@ -161,7 +161,8 @@ public final class SearchService {
     DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), base.build());
     for (String dim : Schema.FILTER_DIMS) {
       List<String> values = req.filters().getOrDefault(dim, List.of());
-      if (!values.isEmpty()) ddq.add(dim, values.stream().distinct().toArray(String[]::new));
+      // Adding the same dimension again ORs the values (the varargs of add() are a path, not values).
+      for (String v : new LinkedHashSet<>(values)) ddq.add(dim, v);
     }
     DrillSideways ds = new DrillSideways(snap.searcher(), Schema.facetsConfig(), snap.facetState());
     DrillSideways.DrillSidewaysResult r = ds.search(ddq, null, after, topN, sort, true);
@@ -171,18 +172,19 @@ public final class SearchService {
   private static Sort sort(String sort) {
     SortField id = new SortField(Schema.SORT_ID, SortField.Type.STRING);
     return switch (sort) {
-      case "date" -> new Sort(numeric(Schema.DATE, false), id);
-      case "-date" -> new Sort(numeric(Schema.DATE, true), id);
-      case "amount" -> new Sort(numeric(Schema.AMOUNT_CNY, false), id);
-      case "-amount" -> new Sort(numeric(Schema.AMOUNT_CNY, true), id);
+      case "date" -> new Sort(numeric(Schema.DATE, SortField.Type.INT, false), id);
+      case "-date" -> new Sort(numeric(Schema.DATE, SortField.Type.INT, true), id);
+      case "amount" -> new Sort(numeric(Schema.AMOUNT_CNY, SortField.Type.LONG, false), id);
+      case "-amount" -> new Sort(numeric(Schema.AMOUNT_CNY, SortField.Type.LONG, true), id);
       default -> new Sort(SortField.FIELD_SCORE, id);
     };
   }
 
   /** Documents without the value sort last in both directions. */
-  private static SortField numeric(String field, boolean reverse) {
-    SortField f = new SortField(field, SortField.Type.LONG, reverse);
-    f.setMissingValue(reverse ? Long.MIN_VALUE : Long.MAX_VALUE);
+  private static SortField numeric(String field, SortField.Type type, boolean reverse) {
+    SortField f = new SortField(field, type, reverse);
+    if (type == SortField.Type.INT) f.setMissingValue(reverse ? Integer.MIN_VALUE : Integer.MAX_VALUE);
+    else f.setMissingValue(reverse ? Long.MIN_VALUE : Long.MAX_VALUE);
     return f;
   }
 
