@@ -94,7 +94,11 @@ public final class SearchCommand implements Callable<Integer> {
     for (Hit h : r.hits()) {
       out.printf("%n[%s] %s  %s%s%n", h.kind(), h.id(), h.date() == null ? "date unknown" : h.date(), "");
       out.println("  " + h.title() + (h.titleZh() == null ? "" : " / " + h.titleZh()));
-      for (String s : h.snippets()) out.println("  … " + s.replace("<mark>", "[").replace("</mark>", "]").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'").replace("&#x2F;", "/") + " …");
+      for (String s : h.snippets()) {
+        // Snippets are HTML (escaped text, matches in mark tags); the shell shows matches in brackets.
+        String marked = s.replace("<mark>", "[").replace("</mark>", "]");
+        out.println("  … " + org.jsoup.parser.Parser.unescapeEntities(marked, false).replace('\n', ' ') + " …");
+      }
       if (!h.matched().isEmpty()) out.println("  matched: " + h.matched().stream().map(m -> m.text() + " (" + m.entityId() + ", " + m.form() + ")").toList());
     }
     out.println();
