@@ -42,7 +42,7 @@ public final class IndexCommand implements Callable<Integer> {
   public static int run(IndexerConfig config, PrintWriter out, PrintWriter err) throws Exception {
     DataSet ds;
     try {
-      ds = DataReader.read(config.dataDir(), config.articleDirs());
+      ds = DataReader.read(config.dataDir(), config.articleDirs(), config.encoding());
     } catch (ValidationException e) {
       printErrors(e, err);
       err.println("nothing was indexed; the previous index (if any) is unchanged");
