@@ -18,12 +18,15 @@ public final class DataOptions {
       description = "Encoding of the --articles folders: UTF-8, GB18030 (or GBK) or Big5 (default: detected per file).")
   public java.nio.charset.Charset encoding;
 
+  @Option(names = "--full", description = "Re-analyse every document instead of only the added, changed and deleted ones.")
+  public boolean full;
+
   @Option(names = "--threads", paramLabel = "N", description = "Indexing threads (default: all cores).")
   public Integer threads;
 
   public IndexerConfig config(Path index, boolean progress) {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    return new IndexerConfig(data, articles, index, t, progress, encoding);
+    return new IndexerConfig(data, articles, index, t, progress, encoding, full);
   }
 
   /** UTF-8, GB18030 (GBK and GB2312 are read as GB18030, their superset) or Big5; nothing else. */

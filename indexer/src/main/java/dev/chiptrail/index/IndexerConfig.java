@@ -12,15 +12,16 @@ import java.util.List;
  * @param threads threads that analyse documents in parallel
  * @param progress whether to draw a progress bar (on a terminal)
  * @param encoding charset of the extra article folders, or null to detect it per file
+ * @param full rebuild every document even when the live generation could be updated incrementally
  */
 public record IndexerConfig(Path dataDir, List<Path> articleDirs, Path indexDir, int threads, boolean progress,
-    java.nio.charset.Charset encoding) {
+    java.nio.charset.Charset encoding, boolean full) {
   public IndexerConfig {
     articleDirs = List.copyOf(articleDirs);
     if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
   }
 
   public IndexerConfig(Path dataDir, List<Path> articleDirs, Path indexDir, int threads, boolean progress) {
-    this(dataDir, articleDirs, indexDir, threads, progress, null);
+    this(dataDir, articleDirs, indexDir, threads, progress, null, false);
   }
 }
