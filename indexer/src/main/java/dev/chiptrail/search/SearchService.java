@@ -201,9 +201,31 @@ public final class SearchService {
         .add(filtered, Occur.MUST)
         .add(new TermInSetQuery(Schema.ID, versions.stream().map(BytesRef::new).toList()), Occur.FILTER)
         .build();
-    long all = snap.searcher().count(q);
-    long later = snap.searcher().searchAfter(after, q, versions.size(), sort, true).scoreDocs.length;
-    return later < all;
+    for (ScoreDoc sd : snap.searcher().search(q, versions.size(), sort, true).scoreDocs) {
+      if (compare((FieldDoc) sd, after, sort) <= 0) return true;
+    }
+    return false;
+  }
+
+  /** Orders two sort positions as the sort does (the cursor carries values, not a doc id). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compare(FieldDoc a, FieldDoc b, Sort sort) {
+    SortField[] fields = sort.getSort();
+    for (int i = 0; i < fields.length; i++) {
+      Object x = a.fields[i], y = b.fields[i];
+      int c;
+      if (fields[i].getType() == SortField.Type.SCORE) {
+        c = Float.compare(((Number) y).floatValue(), ((Number) x).floatValue());
+      } else if (x instanceof Number nx && y instanceof Number ny) {
+        c = Long.compare(nx.longValue(), ny.longValue());
+        if (fields[i].getReverse()) c = -c;
+      } else {
+        c = ((Comparable) x).compareTo(y);
+        if (fields[i].getReverse()) c = -c;
+      }
+      if (c != 0) return c;
+    }
+    return 0;
   }
 
   private Run run(IndexSnapshot snap, SearchRequest req, Query q, Sort sort, FieldDoc after, int topN) throws IOException {

@@ -97,6 +97,29 @@ class SeedCorpusIT {
   }
 
   @Test
+  void pagingByCursorAndByPageShowsEachStoryOnceAndLosesNothing() throws Exception {
+    List<String> all = search("Amazon").hits().stream().map(Hit::id).toList();
+    List<String> byCursor = new ArrayList<>();
+    SearchRequest req = SearchRequest.of("Amazon").withSize(2);
+    for (int i = 0; i < 50; i++) {
+      SearchResult r = service.search(req);
+      r.hits().forEach(h -> byCursor.add(h.id()));
+      if (r.nextCursor() == null) break;
+      req = req.withCursor(r.nextCursor());
+    }
+    assertEquals(all, byCursor);
+    List<String> byPage = new ArrayList<>();
+    for (int p = 1; p <= 50; p++) {
+      SearchRequest pr = new SearchRequest("Amazon", Map.of(), null, null, "relevance", 3, p, null, null, false);
+      List<Hit> hits = service.search(pr).hits();
+      if (hits.isEmpty()) break;
+      hits.forEach(h -> byPage.add(h.id()));
+    }
+    assertEquals(all, byPage);
+    assertEquals(1, all.stream().filter(SEED_IDS::contains).count());
+  }
+
+  @Test
   void theTraditionalChineseSeedIsFoundBySimplifiedNames() throws Exception {
     for (String q : List.of("之江实验室", "运达科技")) {
       SearchResult r = search(q);
