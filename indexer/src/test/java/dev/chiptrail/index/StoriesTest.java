@@ -53,4 +53,27 @@ class StoriesTest {
     Map<String, String> s = Stories.group(List.of(article("a", a), article("b", b)), NO_NAMES);
     assertNotEquals(s.get("a"), s.get("b"));
   }
+
+  /** Two sets of 1000 shingles sharing {@code shared}: Jaccard = shared / (2000 - shared). */
+  private static Map<String, String> pair(int shared) {
+    long[] a = new long[1000], b = new long[1000];
+    for (int i = 0; i < 1000; i++) {
+      a[i] = i;
+      b[i] = i < shared ? i : 1_000_000 + i;
+    }
+    java.util.Arrays.sort(b);
+    return Stories.group(List.of("x", "y"), List.of(a, b));
+  }
+
+  @Test
+  void theDocumentedThresholdIsWhereVersionsStartToJoin() {
+    assertEquals("x", pair(34).get("y"), "34/1966 = 0.0173 is above 0.017");
+    assertEquals("y", pair(33).get("y"), "33/1967 = 0.0168 is below 0.017");
+  }
+
+  @Test
+  void veryShortTextsNeedTheMinimumOfSharedShinglesToJoin() {
+    long[] a = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+    assertEquals("y", Stories.group(List.of("x", "y"), List.of(a, a.clone())).get("y"), "9 shared shingles, Jaccard 1.0");
+  }
 }
