@@ -126,4 +126,20 @@ class ArticleReaderTest {
     assertEquals("Headline here", out.get(0).title());
     assertEquals(f.toString(), out.get(0).source());
   }
+
+  @Test
+  void big5HtmlPageWithoutMetaTagsTakesTitleAndLanguageFromTheMarkup(@TempDir Path dir) throws Exception {
+    String html = "<html lang=\"zh-TW\"><head><meta charset=\"big5\"><title>深圳大學租用雲端伺服器</title></head><body>"
+        + "<nav>首頁 新聞 科技</nav><div class=\"content\"><p>深圳大學透過成都運達科技購買亞馬遜雲端服務帳號。</p>"
+        + "<p>報導指出，這類租用並不違反美國出口規定。</p></div><footer>版權所有</footer></body></html>";
+    Path f = dir.resolve("szu.htm");
+    Files.write(f, html.getBytes(Charset.forName("Big5")));
+    List<ValidationError> errors = new ArrayList<>();
+    Article a = ArticleReader.read(f, "szu.htm", null, errors).get(0);
+    assertEquals(List.of(), errors);
+    assertEquals("深圳大學租用雲端伺服器", a.title());
+    assertEquals("zh-Hant", a.language());
+    assertNull(a.date());
+    assertEquals("深圳大學透過成都運達科技購買亞馬遜雲端服務帳號。\n報導指出，這類租用並不違反美國出口規定。", a.body());
+  }
 }
