@@ -27,6 +27,13 @@ public record BuildSummary(
     /** Stories of more than one version (syndicated copies grouped). */
     int stories) {
 
+  /** A full build's summary: every document added. */
+  public BuildSummary(Path generation, int inputFiles, Map<String, Integer> indexedByKind, int entities, int rejected,
+      Map<String, Integer> facetValues, long millis, long indexBytes, String dataChecksum) {
+    this(generation, inputFiles, indexedByKind, entities, rejected, facetValues, millis, indexBytes, dataChecksum,
+        false, indexedByKind.values().stream().mapToInt(Integer::intValue).sum(), 0, 0, 0, 0);
+  }
+
   public int indexed() {
     return indexedByKind.values().stream().mapToInt(Integer::intValue).sum();
   }
