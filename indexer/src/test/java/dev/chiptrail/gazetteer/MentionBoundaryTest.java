@@ -56,6 +56,13 @@ class MentionBoundaryTest {
   }
 
   @Test
+  void ambiguousEnglishAliasIsNotTaggedInsideTheGazetteersNotNames() {
+    assertEquals(List.of(), entities("Fires in the Amazon rainforest spread along the Amazon River."));
+    assertEquals(List.of(), entities("亚马逊雨林的火灾"));
+    assertEquals(List.of("aws"), entities("Amazon said its cloud complies with the law."));
+  }
+
+  @Test
   void acronymInsideALatinWordIsNotAMention() {
     assertEquals(List.of(), entities("The LAWSUIT was filed; DRAWS and JAWS too."));
     assertEquals(List.of("aws"), entities("The lawsuit named AWS."));
