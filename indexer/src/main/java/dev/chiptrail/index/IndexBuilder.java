@@ -249,13 +249,26 @@ public final class IndexBuilder {
     return m;
   }
 
+  /**
+   * Distinct values per dimension among live documents: after an incremental build a value may remain
+   * in the doc-values dictionary of a deleted document until its segment is merged away.
+   */
   private static Map<String, Integer> facetValueCounts(Path gen) throws IOException {
     Map<String, Integer> out = new LinkedHashMap<>();
     try (Directory dir = FSDirectory.open(gen); DirectoryReader reader = DirectoryReader.open(dir)) {
       SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
+      org.apache.lucene.search.IndexSearcher searcher = new org.apache.lucene.search.IndexSearcher(reader);
+      org.apache.lucene.facet.FacetsCollector fc = searcher.search(new org.apache.lucene.search.MatchAllDocsQuery(),
+          new org.apache.lucene.facet.FacetsCollectorManager());
+      org.apache.lucene.facet.Facets facets = new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(state, fc);
       for (String dim : Schema.FILTER_DIMS) {
-        SortedSetDocValuesReaderState.OrdRange r = state.getOrdRange(dim);
-        out.put(dim, r == null ? 0 : r.end() - r.start() + 1);
+        org.apache.lucene.facet.FacetResult r;
+        try {
+          r = state.getOrdRange(dim) == null ? null : facets.getAllChildren(dim);
+        } catch (IllegalArgumentException e) {
+          r = null;
+        }
+        out.put(dim, r == null ? 0 : r.childCount);
       }
     }
     return out;

@@ -97,18 +97,19 @@ class IncrementalIT {
         + "which only cover shipments and transfers of physical goods, software and technology. Lawmakers have proposed "
         + "a bill that would let the department regulate remote access to A100 and H100 servers as well.";
     Files.writeString(extra.resolve("wire-a.txt"), "Buyers rent chips in the cloud\n" + wire);
-    Files.writeString(extra.resolve("gone.txt"), "An article that will be deleted\nIt mentions Microsoft Azure once.");
+    Files.writeString(extra.resolve("gone.md"), "---\noutlet: Gone Gazette\n---\nAn article that will be deleted\nIt mentions Microsoft Azure once.");
     Files.writeString(extra.resolve("edited.md"), "---\ntitle: To be edited\n---\nThe first text mentions AWS.");
 
     BuildSummary first = build(data, extra, tmp.resolve("inc"), false);
     assertFalse(first.incremental());
+    int outlets = first.facetValues().get("outlet");
     int docs = first.indexed();
 
     // Add a syndicated copy, change one article, delete another.
     Files.writeString(extra.resolve("wire-b.txt"), "Cloud loophole lets buyers rent chips\n" + wire.replace("show.", "showed on Monday.")
         + "\nIn other news, a typhoon closed the ferry routes between the islands for two days.");
     Files.writeString(extra.resolve("edited.md"), "---\ntitle: Edited\n---\nThe second text mentions Alibaba Cloud instead.");
-    Files.delete(extra.resolve("gone.txt"));
+    Files.delete(extra.resolve("gone.md"));
 
     BuildSummary inc = build(data, extra, tmp.resolve("inc"), false);
     assertTrue(inc.incremental());
@@ -121,6 +122,7 @@ class IncrementalIT {
     assertFalse(full.incremental());
     assertEquals(full.indexed(), inc.indexed());
     assertEquals(full.facetValues(), inc.facetValues());
+    assertEquals(outlets - 1, inc.facetValues().get("outlet"), "the deleted article's outlet is gone");
 
     Map<String, String> a = snapshot(tmp.resolve("inc"));
     Map<String, String> b = snapshot(tmp.resolve("full"));
