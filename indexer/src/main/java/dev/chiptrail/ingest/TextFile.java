@@ -99,10 +99,16 @@ public final class TextFile {
     }
   }
 
-  /** GB18030 or Big5 as ICU's statistical detector ranks them, only if the bytes decode in it. */
+  /**
+   * GB18030 or Big5, whichever ICU's statistical detector rates higher among those the bytes decode in
+   * strictly. A tie (a mostly Latin text with a few Han characters gives both ICU's floor) goes to
+   * GB18030, the more common of the two and a superset of GBK.
+   */
   private static java.nio.charset.Charset detectChinese(byte[] bytes) {
     com.ibm.icu.text.CharsetDetector d = new com.ibm.icu.text.CharsetDetector();
     d.setText(bytes);
+    java.nio.charset.Charset best = null;
+    int bestConfidence = -1;
     for (com.ibm.icu.text.CharsetMatch m : d.detectAll()) {
       java.nio.charset.Charset cs = switch (m.getName()) {
         case "GB18030" -> java.nio.charset.Charset.forName("GB18030");
@@ -110,14 +116,17 @@ public final class TextFile {
         default -> null;
       };
       if (cs == null) continue;
+      boolean gb = cs.name().equals("GB18030");
+      if (m.getConfidence() < bestConfidence || (m.getConfidence() == bestConfidence && !gb)) continue;
       try {
         decodeStrict(bytes, cs);
-        return cs;
+        best = cs;
+        bestConfidence = m.getConfidence();
       } catch (CharacterCodingException e) {
-        // try the next candidate
+        // not this one
       }
     }
-    return null;
+    return best;
   }
 
   /** Decodes strictly with any charset, for callers that know the encoding. */

@@ -142,4 +142,29 @@ class ArticleReaderTest {
     assertNull(a.date());
     assertEquals("深圳大學透過成都運達科技購買亞馬遜雲端服務帳號。\n報導指出，這類租用並不違反美國出口規定。", a.body());
   }
+
+  /** Every shipped article that each encoding can represent, whole and cut short, round-trips through detection. */
+  @Test
+  void detectionRoundTripsTheShippedArticlesInGbkAndBig5(@TempDir Path dir) throws Exception {
+    int checked = 0;
+    List<Path> files;
+    try (var s = Files.list(Path.of("..", "data", "articles"))) {
+      files = s.sorted().toList();
+    }
+    for (Path p : files) {
+      String text = Files.readString(p);
+      for (String cs : List.of("GB18030", "Big5")) {
+        for (int len : new int[] {40, 400, Integer.MAX_VALUE}) {
+          String t = text.substring(0, Math.min(len, text.length()));
+          if (!Charset.forName(cs).newEncoder().canEncode(t) || t.chars().allMatch(c -> c < 128)) continue;
+          Path f = dir.resolve(p.getFileName() + "." + cs + "." + len);
+          Files.write(f, t.getBytes(cs));
+          List<ValidationError> errors = new ArrayList<>();
+          assertEquals(t, TextFile.readArticleText(f, f.toString(), null, errors), f + " " + errors);
+          checked++;
+        }
+      }
+    }
+    assertTrue(checked >= 40, "checked " + checked);
+  }
 }
