@@ -42,7 +42,7 @@ public final class IndexCommand implements Callable<Integer> {
   public static int run(IndexerConfig config, PrintWriter out, PrintWriter err) throws Exception {
     DataSet ds;
     try {
-      ds = DataReader.read(config.dataDir(), config.articleDirs());
+      ds = DataReader.read(config.dataDir(), config.articleDirs(), config.encoding());
     } catch (ValidationException e) {
       printErrors(e, err);
       err.println("nothing was indexed; the previous index (if any) is unchanged");
@@ -74,6 +74,8 @@ public final class IndexCommand implements Callable<Integer> {
     out.printf("indexed %d documents (%s) and %d gazetteer entities from %d input files%n",
         s.indexed(), s.indexedByKind(), s.entities(), s.inputFiles());
     out.printf("rejected: %d%n", s.rejected());
+    out.printf("%s: added %d, updated %d, deleted %d, unchanged %d; %d stories of several versions%n",
+        s.incremental() ? "incremental" : "full build", s.added(), s.updated(), s.deleted(), s.unchanged(), s.stories());
     StringBuilder fv = new StringBuilder();
     for (Map.Entry<String, Integer> e : s.facetValues().entrySet()) fv.append(' ').append(e.getKey()).append('=').append(e.getValue());
     out.println("facet values:" + fv);

@@ -72,6 +72,7 @@ public final class DocumentBuilder {
     mentions.forEach(m -> ids.add(m.entity()));
 
     Document doc = base(r.id(), "record", text, ids, mentions, Json.OUT.valueToTree(r).toString());
+    r.sources().forEach(a -> doc.add(new StringField(Schema.CITES, a, Field.Store.NO)));
     facet(doc, Schema.DIM_ENTITY, r.entity());
     gazetteer.get(r.entity()).ifPresent(e -> facet(doc, Schema.DIM_ENTITY_TYPE, e.type()));
     if (r.providers().isEmpty()) facet(doc, Schema.DIM_PROVIDER, Schema.UNSPECIFIED);
@@ -117,6 +118,24 @@ public final class DocumentBuilder {
     return build(doc);
   }
 
+  /** What an incremental build compares: a hash of everything a record's document is made from. */
+  public static String contentHash(Record r) {
+    return sha256(Json.OUT.valueToTree(r).toString());
+  }
+
+  public static String contentHash(Article a) {
+    return sha256(Json.OUT.valueToTree(a).toString());
+  }
+
+  static String sha256(String s) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** An entity, searchable by its names for the entity look-up; never a search hit. */
   public Document entity(Entity e) {
     Document doc = new Document();
@@ -134,6 +153,7 @@ public final class DocumentBuilder {
     doc.add(new SortedDocValuesField(Schema.SORT_ID, new BytesRef(id)));
     doc.add(new StringField(Schema.KIND, kind, Field.Store.YES));
     doc.add(new StoredField(Schema.SOURCE, source));
+    doc.add(new StoredField(Schema.CONTENT_HASH, sha256(source)));
     try {
       doc.add(new StoredField(MENTIONS_JSON, Json.OUT.writeValueAsString(mentions)));
     } catch (JsonProcessingException e) {

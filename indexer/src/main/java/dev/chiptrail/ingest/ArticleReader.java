@@ -14,10 +14,11 @@ import java.util.Set;
 /**
  * Parses one article file into an {@link Article}: {@code .md}/{@code .txt} with an optional front
  * matter header, {@code .json} (one article) and {@code .jsonl} (one per line). Metadata missing from
- * the file is derived: the first line as title, the language from the characters.
+ * the file is derived: the first line as title, the language from the characters. {@code .html} and
+ * {@code .htm} pages give their main text (see {@link HtmlArticle}) and their meta tags.
  */
 public final class ArticleReader {
-  public static final Set<String> EXTENSIONS = Set.of("md", "txt", "json", "jsonl");
+  public static final Set<String> EXTENSIONS = Set.of("md", "txt", "json", "jsonl", "html", "htm");
 
   private static final ObjectMapper YAML = YAMLMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -45,11 +46,20 @@ public final class ArticleReader {
   }
 
   public static List<Article> read(Path file, String display, List<ValidationError> errors) {
-    String text = TextFile.readUtf8(file, display, errors);
+    return read(file, display, null, errors);
+  }
+
+  /** {@code encoding}: the charset named on the command line, or null to detect it. */
+  public static List<Article> read(Path file, String display, java.nio.charset.Charset encoding, List<ValidationError> errors) {
+    String text = TextFile.readArticleText(file, display, encoding, errors);
     if (text == null) return List.of();
     String ext = extension(file);
     List<Article> out = new ArrayList<>();
     switch (ext) {
+      case "html", "htm" -> {
+        Meta m = HtmlArticle.parse(text);
+        add(out, m, idOf(file), display, 1, errors);
+      }
       case "json" -> {
         Meta m = parseJson(text, display, 1, errors);
         if (m != null) add(out, m, idOf(file), display, 1, errors);

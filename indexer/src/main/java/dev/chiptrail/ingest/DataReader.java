@@ -41,6 +41,15 @@ public final class DataReader {
 
   /** Reads {@code dataDir} and {@code extraArticleDirs}; throws with every error found. */
   public static DataSet read(Path dataDir, List<Path> extraArticleDirs) throws ValidationException, IOException {
+    return read(dataDir, extraArticleDirs, null);
+  }
+
+  /**
+   * {@code encoding}: the charset of the extra article folders, or null to detect it per file (the
+   * shipped data is always UTF-8).
+   */
+  public static DataSet read(Path dataDir, List<Path> extraArticleDirs, java.nio.charset.Charset encoding)
+      throws ValidationException, IOException {
     DataReader r = new DataReader(dataDir);
     if (!Files.isDirectory(dataDir)) {
       throw new ValidationException(List.of(new ValidationError(dataDir.toString(), 0, 0, null, "no such data folder")));
@@ -49,13 +58,13 @@ public final class DataReader {
     Gazetteer gazetteer = new Gazetteer(entities);
     Map<Record, Loc> recordLocs = new java.util.IdentityHashMap<>();
     List<Record> records = r.readRecords(dataDir.resolve("records"), recordLocs);
-    List<Article> articles = new ArrayList<>(r.readArticles(dataDir.resolve("articles")));
+    List<Article> articles = new ArrayList<>(r.readArticles(dataDir.resolve("articles"), null));
     for (Path extra : extraArticleDirs) {
       if (!Files.isDirectory(extra)) {
         r.errors.add(new ValidationError(extra.toString(), 0, 0, null, "no such article folder"));
         continue;
       }
-      articles.addAll(r.readArticles(extra));
+      articles.addAll(r.readArticles(extra, encoding));
     }
     r.checkRecords(gazetteer, records, recordLocs, articles);
     if (!r.errors.isEmpty()) throw new ValidationException(r.errors);
@@ -183,12 +192,12 @@ public final class DataReader {
     return out;
   }
 
-  private List<Article> readArticles(Path dir) throws IOException {
+  private List<Article> readArticles(Path dir, java.nio.charset.Charset encoding) throws IOException {
     List<Article> out = new ArrayList<>();
     for (Path f : list(dir, p -> ArticleReader.EXTENSIONS.contains(ArticleReader.extension(p)))) {
       String display = display(f);
       hash(f, display);
-      out.addAll(ArticleReader.read(f, display, errors));
+      out.addAll(ArticleReader.read(f, display, encoding, errors));
     }
     return out;
   }
