@@ -100,9 +100,7 @@ public final class EntityService {
   }
 
   private static SortField dateDesc() {
-    SortField f = new SortField(Schema.DATE, SortField.Type.LONG, true);
-    f.setMissingValue(Long.MIN_VALUE);
-    return f;
+    return SearchService.dateField(true);
   }
 
   private static Map<String, List<FacetValue>> counts(IndexSnapshot snap, FacetsCollector fc) throws IOException {

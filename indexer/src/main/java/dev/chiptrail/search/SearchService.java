@@ -182,12 +182,19 @@ public final class SearchService {
   private static Sort sort(String sort) {
     SortField id = new SortField(Schema.SORT_ID, SortField.Type.STRING);
     return switch (sort) {
-      case "date" -> new Sort(numeric(Schema.DATE, false), id);
-      case "-date" -> new Sort(numeric(Schema.DATE, true), id);
+      case "date" -> new Sort(dateField(false), id);
+      case "-date" -> new Sort(dateField(true), id);
       case "amount" -> new Sort(numeric(Schema.AMOUNT_CNY, false), id);
       case "-amount" -> new Sort(numeric(Schema.AMOUNT_CNY, true), id);
       default -> new Sort(SortField.FIELD_SCORE, id);
     };
+  }
+
+  /** The date is an int (yyyyMMdd, an IntPoint): sorting it as a long fails in Lucene's point-based skipping. */
+  static SortField dateField(boolean reverse) {
+    SortField f = new SortField(Schema.DATE, SortField.Type.INT, reverse);
+    f.setMissingValue(reverse ? Integer.MIN_VALUE : Integer.MAX_VALUE);
+    return f;
   }
 
   /** Documents without the value sort last in both directions. */
