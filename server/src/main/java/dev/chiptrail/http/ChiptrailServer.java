@@ -62,6 +62,8 @@ public final class ChiptrailServer implements AutoCloseable {
         .addHttpListener(config.port(), config.host())
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Guard.MAX_BODY)
         .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, false)
+        // Paths stay as sent: the UI handler never sees a decoded ../ and Params decodes query values itself.
+        .setServerOption(UndertowOptions.DECODE_URL, false)
         .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
         .setServerOption(UndertowOptions.IDLE_TIMEOUT, 120_000)
