@@ -97,6 +97,7 @@ class ErrorsIT {
     JsonNode e = api.error(414, "/api/search?q=" + "a".repeat(9000));
     assertEquals("uri_too_long", e.path("code").asText());
     api.ok("/api/search?q=" + "a+".repeat(900));
+    assertEquals("uri_too_long", api.error(414, "/api/search?q=" + "b".repeat(100_000)).path("code").asText());
   }
 
   @Test
