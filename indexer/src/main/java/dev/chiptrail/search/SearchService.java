@@ -80,6 +80,16 @@ public final class SearchService {
     }
   }
 
+  /**
+   * The same search on a snapshot the caller holds, so that several calls (an export's pages) answer
+   * from one index version.
+   */
+  public SearchResult search(IndexSnapshot snap, SearchRequest req) throws IOException {
+    long start = System.nanoTime();
+    validate(req);
+    return search(snap, req, start);
+  }
+
   /** Checks every parameter, naming it and its value; nothing touches the index before this passes. */
   public static void validate(SearchRequest req) {
     if (req.size() < 1 || req.size() > SearchRequest.MAX_SIZE) {
@@ -252,12 +262,17 @@ public final class SearchService {
   private static Sort sort(String sort) {
     SortField id = new SortField(Schema.SORT_ID, SortField.Type.STRING);
     return switch (sort) {
-      case "date" -> new Sort(numeric(Schema.DATE, SortField.Type.INT, false), id);
-      case "-date" -> new Sort(numeric(Schema.DATE, SortField.Type.INT, true), id);
+      case "date" -> new Sort(dateField(false), id);
+      case "-date" -> new Sort(dateField(true), id);
       case "amount" -> new Sort(numeric(Schema.AMOUNT_CNY, SortField.Type.LONG, false), id);
       case "-amount" -> new Sort(numeric(Schema.AMOUNT_CNY, SortField.Type.LONG, true), id);
       default -> new Sort(SortField.FIELD_SCORE, id);
     };
+  }
+
+  /** Newest or oldest first, undated documents last (the date is an int: yyyyMMdd in an IntPoint). */
+  static SortField dateField(boolean reverse) {
+    return numeric(Schema.DATE, SortField.Type.INT, reverse);
   }
 
   /** Documents without the value sort last in both directions. */

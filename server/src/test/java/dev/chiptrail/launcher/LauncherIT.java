@@ -32,7 +32,8 @@ class LauncherIT {
     Process ls = new ProcessBuilder("git", "ls-files", "-z").directory(root.toFile()).start();
     String files = new String(ls.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, ls.waitFor(), "git ls-files");
-    for (String f : files.split("\0")) {
+    // During a merge git lists an unmerged file once per stage: copy each path once.
+    for (String f : new java.util.TreeSet<>(List.of(files.split("\0")))) {
       if (f.isEmpty()) continue;
       Path src = root.resolve(f);
       if (!Files.isRegularFile(src)) continue;
