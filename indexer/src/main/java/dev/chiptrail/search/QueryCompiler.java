@@ -144,11 +144,8 @@ final class QueryCompiler {
         if (corrected == null) {
           out.add(phrase(typed));
         } else {
-          // Ranked below an exact match of the same name would be.
-          BooleanQuery.Builder fb = new BooleanQuery.Builder();
-          fb.add(new BoostQuery(phrase(corrected), FUZZY_ENTITY), Occur.SHOULD);
-          fb.add(new BoostQuery(new FuzzyQuery(new Term(Schema.NAMES, words.get(k).toLowerCase(Locale.ROOT)), 2, 1), FUZZY), Occur.SHOULD);
-          out.add(fb.build());
+          // The name it most likely means, ranked below an exact match of that name.
+          out.add(new BoostQuery(phrase(corrected), FUZZY_ENTITY));
         }
         k += best;
       } else {
