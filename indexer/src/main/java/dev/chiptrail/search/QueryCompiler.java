@@ -210,7 +210,8 @@ final class QueryCompiler {
     add(b, isPhrase ? builder.createPhraseQuery(Schema.NAMES_PINYIN, text) : builder.createBooleanQuery(Schema.NAMES_PINYIN, text, Occur.MUST), PINYIN);
     boolean entity = entities(b, text);
     String folded = text.toLowerCase(Locale.ROOT);
-    if (!entity && !isPhrase && folded.length() >= 5 && folded.chars().allMatch(Character::isLetter)) {
+    if (!entity && !isPhrase && folded.length() >= 5 && folded.chars().allMatch(Character::isLetter)
+        && !gazetteer.isLatinNameWord(folded)) {
       int edits = folded.length() >= 8 ? 2 : 1;
       b.add(new BoostQuery(new FuzzyQuery(new Term(Schema.NAMES, folded), edits, 1), FUZZY), Occur.SHOULD);
       for (String id : fuzzyMatches(folded, edits)) entityClauses(b, id, FUZZY_ENTITY);

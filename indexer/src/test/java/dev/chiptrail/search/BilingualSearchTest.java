@@ -112,6 +112,20 @@ class BilingualSearchTest {
   }
 
   @Test
+  void pinyinRanksBelowTheExactHanName() throws IOException {
+    float han = hit("之江实验室", ZL).score();
+    float pinyin = hit("zhijiang shiyanshi", ZL).score();
+    assertTrue(pinyin < han, "pinyin " + pinyin + " should score below Han " + han);
+  }
+
+  @Test
+  void aCorrectlySpelledNameWordIsNotExpandedToEveryNameLikeIt() throws IOException {
+    // "University" is a word of many names: it must not count as a misspelling of all of them.
+    Hit hit = hit("Peking University", ENTITY_LIST_HANT);
+    assertTrue(hit.matched().stream().noneMatch(m -> m.entityId().equals("ustc") || m.entityId().equals("sustech")), hit.matched().toString());
+  }
+
+  @Test
   void pinyinComesFromGazetteerNamesNotFromAllText() throws IOException {
     // 租用 (zuyong, to rent) is in many texts but is no name: its pinyin finds nothing.
     assertTrue(search("租用").total() > 0);
