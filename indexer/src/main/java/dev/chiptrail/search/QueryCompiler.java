@@ -40,7 +40,7 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
  */
 final class QueryCompiler {
   /** Boosts: whole-word and exact-name matches rank above n-gram, pinyin and fuzzy ones. */
-  private static final float ENTITY = 4f, SUBJECT = 8f, BUYER = 6f, ROMANIZATION = 0.9f, NAMED_TEXT_SCALE = 0.5f, FUZZY_ENTITY = 0.5f, ZH_WORDS = 3f, NAME = 2.5f, EN_TEXT = 1.5f, CJK = 1f, PINYIN = 1f, FUZZY = 0.3f;
+  private static final float ENTITY = 4f, SUBJECT = 8f, BUYER = 6f, ROMANIZATION = 0.3f, NAMED_TEXT_SCALE = 0.5f, FUZZY_ENTITY = 0.5f, ZH_WORDS = 3f, NAME = 2.5f, EN_TEXT = 1.5f, CJK = 1f, PINYIN = 1f, FUZZY = 0.3f;
   private static final int MAX_NAME_WORDS = 6;
   private static final java.util.regex.Pattern PLURAL_MODEL = java.util.regex.Pattern.compile("(\\p{L}+-?\\d+)[sS]");
 
