@@ -207,6 +207,7 @@ class BilingualSearchTest {
   @Test
   void misspelledTsinguaFindsTsinghua() throws IOException {
     assertEquals(TS, first("Tsingua"));
+    assertTrue(hit("Tsingua", TS).matched().stream().anyMatch(m -> m.entityId().equals("tsinghua-university")));
   }
 
   @Test

@@ -30,6 +30,7 @@ class ExtraArticlesSearchTest {
     article(articles, "word-kexue", "zh-Hans", "科学研究", "研究人员在科学研究中使用云服务器。");
     article(articles, "grams-kexue", "zh-Hans", "本科学生", "本科学生在实验课上使用云服务器。");
     article(articles, "peking-en", "en", "A Peking notebook", "Old guidebooks call the capital Peking; the tender agents there rent servers.");
+    article(articles, "oracles-en", "en", "Reading the oracles", "Ancient oracles were consulted before every harvest and every journey.");
     Path index = tmp.resolve("index");
     DataSet ds = DataReader.read(ShippedIndex.dataDir(), List.of(articles));
     new IndexBuilder(new IndexerConfig(ShippedIndex.dataDir(), List.of(articles), index, 1, false)).build(ds, IndexBuilder.Progress.NONE);
@@ -62,5 +63,14 @@ class ExtraArticlesSearchTest {
   void beijingFindsAnArticleThatSaysPeking() throws Exception {
     assertTrue(ids("Beijing").contains("peking-en"), ids("Beijing").toString());
     assertEquals("peking-en", ids("Peking").get(0));
+  }
+
+  @Test
+  void stemmedProseMatchesButTheExactNameRanksFirst() throws Exception {
+    List<String> ids = ids("Oracle");
+    assertTrue(ids.contains("oracles-en"), "English prose is stemmed (oracles -> oracl): " + ids);
+    int prose = ids.indexOf("oracles-en");
+    int name = ids.indexOf("2024-09-05-us-policy-response-en");
+    assertTrue(name >= 0 && name < prose, "the article naming Oracle must rank above the one saying oracles: " + ids);
   }
 }
