@@ -266,16 +266,19 @@ final class QueryCompiler {
 
   /**
    * A run of words within a bounded edit distance of a whole Latin name ("Shenzen University"): the
-   * name it most likely means, or null. Two edits at most, one for names under ten letters.
+   * name it most likely means (the closest), or null. Two edits at most, one for names under ten
+   * letters. Never with digits: Nvidia A10 is another chip, not a misspelled A100.
    */
   private String fuzzyName(String seq) {
     String folded = seq.toLowerCase(Locale.ROOT);
-    if (folded.length() < 8) return null;
-    int edits = folded.length() >= 10 ? 2 : 1;
-    CharacterRunAutomaton a = new CharacterRunAutomaton(new LevenshteinAutomata(folded, true).toAutomaton(edits));
-    for (Entity e : gazetteer.entities()) {
-      for (NameForm f : e.nameForms()) {
-        if (!f.isHan() && a.run(f.text().toLowerCase(Locale.ROOT))) return f.text();
+    if (folded.length() < 8 || folded.chars().anyMatch(Character::isDigit)) return null;
+    int maxEdits = folded.length() >= 10 ? 2 : 1;
+    for (int edits = 1; edits <= maxEdits; edits++) {
+      CharacterRunAutomaton a = new CharacterRunAutomaton(new LevenshteinAutomata(folded, true).toAutomaton(edits));
+      for (Entity e : gazetteer.entities()) {
+        for (NameForm f : e.nameForms()) {
+          if (!f.isHan() && a.run(f.text().toLowerCase(Locale.ROOT))) return f.text();
+        }
       }
     }
     return null;

@@ -211,6 +211,14 @@ class BilingualSearchTest {
   }
 
   @Test
+  void aModelNumberOneDigitOffIsNotCorrectedToAnother() throws IOException {
+    // A10 is a different Nvidia chip: "Nvidia A10" must not become Nvidia A100.
+    SearchResult r = search("Nvidia A10");
+    assertTrue(r.hits().stream().noneMatch(h -> h.matched().stream().anyMatch(m -> m.entityId().equals("a100"))),
+        r.hits().stream().map(Hit::matched).toList().toString());
+  }
+
+  @Test
   void misspelledNameRanksBelowTheExactName() throws IOException {
     float exact = search("Shenzhen University").hits().get(0).score();
     float fuzzy = search("Shenzen University").hits().get(0).score();
