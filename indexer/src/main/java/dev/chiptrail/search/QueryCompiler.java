@@ -108,7 +108,8 @@ final class QueryCompiler {
     List<String> run = new ArrayList<>();
     for (Node c : and.clauses()) {
       if (c instanceof Word w) {
-        run.add(w.text());
+        // A lone dash or comma between words ("Zhejiang Lab - AWS") is a separator, not a word.
+        if (!scriptRuns(w.text()).isEmpty()) run.add(w.text());
         continue;
       }
       if (!run.isEmpty()) {

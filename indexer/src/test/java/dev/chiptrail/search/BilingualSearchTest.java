@@ -366,6 +366,13 @@ class BilingualSearchTest {
   }
 
   @Test
+  void punctuationBetweenWordsIsASeparator() throws IOException {
+    SearchResult r = search("Zhejiang Lab - AWS ，");
+    assertFalse(r.relaxed());
+    assertEquals(ids("Zhejiang Lab AWS"), r.hits().stream().map(Hit::id).toList());
+  }
+
+  @Test
   void strictQueryWithNoHitFallsBackToAnyWordAndSaysSo() throws IOException {
     SearchResult r = search("GeoGPT ByteDance");
     assertTrue(r.relaxed());
