@@ -23,6 +23,8 @@ public final class Gazetteer {
   private final List<Pattern> patterns;
   /** Entity id → its folded not_names. */
   private final Map<String, List<String>> notNames = new java.util.HashMap<>();
+  /** Every word of every Latin name form, lower case: a word spelled right is not "misspelled". */
+  private final java.util.Set<String> latinNameWords = new java.util.HashSet<>();
 
   public Gazetteer(Collection<Entity> entities) {
     this.byId = new LinkedHashMap<>();
@@ -35,6 +37,9 @@ public final class Gazetteer {
       }
       for (NameForm f : e.nameForms()) {
         byForm.computeIfAbsent(key(f.text()), k -> new ArrayList<>()).add(f);
+        if (!f.isHan()) {
+          for (String w : f.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) if (!w.isEmpty()) latinNameWords.add(w);
+        }
         if (!f.form().equals(NameForm.PINYIN)) {
           ps.add(new Pattern(MentionText.fold(f.text()), f));
         }
@@ -68,6 +73,11 @@ public final class Gazetteer {
   /** Name forms written exactly like {@code text} (after normalisation), across all entities. */
   public List<NameForm> lookup(String text) {
     return byForm.getOrDefault(key(text), List.of());
+  }
+
+  /** Whether {@code word} is, exactly (case aside), a word of some Latin name form. */
+  public boolean isLatinNameWord(String word) {
+    return latinNameWords.contains(word.toLowerCase(Locale.ROOT));
   }
 
   /** Every normalised form, for prefix completion. */
