@@ -73,7 +73,7 @@ public final class IndexCommand implements Callable<Integer> {
   static void printSummary(BuildSummary s, PrintWriter out) {
     out.printf("indexed %d documents (%s) and %d gazetteer entities from %d input files%n",
         s.indexed(), s.indexedByKind(), s.entities(), s.inputFiles());
-    out.printf("rejected: %d%n", s.rejected());
+    out.printf("input documents: %d = indexed %d + rejected %d%n", s.inputDocuments(), s.indexed(), s.rejected());
     StringBuilder fv = new StringBuilder();
     for (Map.Entry<String, Integer> e : s.facetValues().entrySet()) fv.append(' ').append(e.getKey()).append('=').append(e.getValue());
     out.println("facet values:" + fv);

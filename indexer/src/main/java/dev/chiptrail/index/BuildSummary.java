@@ -5,11 +5,12 @@ import java.util.Map;
 
 /**
  * What one indexing run did: documents by kind, inputs rejected, facet value counts, time, speed and
- * size. Input documents always equal indexed plus rejected.
+ * size. Input documents (records and articles read) always equal indexed plus rejected.
  */
 public record BuildSummary(
     Path generation,
     int inputFiles,
+    int inputDocuments,
     Map<String, Integer> indexedByKind,
     int entities,
     int rejected,

@@ -54,6 +54,8 @@ public final class IndexBuilder {
     long start = System.nanoTime();
     IndexLayout layout = new IndexLayout(config.indexDir());
     try (Lock lock = layout.lock()) {
+      // A crashed run may have left a half-written generation: it was never live, so it goes now.
+      layout.prune();
       Path gen = layout.newGeneration();
       Map<String, Integer> byKind = new LinkedHashMap<>();
       boolean published = false;
@@ -80,7 +82,7 @@ public final class IndexBuilder {
       }
       layout.prune();
       long millis = (System.nanoTime() - start) / 1_000_000;
-      return new BuildSummary(gen, data.inputFiles(), byKind, data.gazetteer().size(), 0,
+      return new BuildSummary(gen, data.inputFiles(), inputDocuments(data), byKind, data.gazetteer().size(), 0,
           facetValueCounts(gen), millis, sizeOf(gen), data.checksum());
     }
   }
@@ -94,6 +96,13 @@ public final class IndexBuilder {
         writer.addDocument(doc);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
+      } catch (IllegalArgumentException e) {
+        // Lucene's "immense term" and "too large" errors name a field but not the document.
+        String id = doc.get(Schema.ID) != null ? doc.get(Schema.ID) : doc.get(DocumentBuilder.ENTITY_ID);
+        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+        int cut = msg.indexOf(". Please correct");
+        throw new IllegalArgumentException("document '" + id + "' cannot be indexed: " + (cut > 0 ? msg.substring(0, cut) : msg)
+            + "; nothing was published, the previous index (if any) still serves", e);
       }
     };
     // Entities first, then records and articles, each in input order: one thread gives the same
@@ -132,8 +141,14 @@ public final class IndexBuilder {
     }
   }
 
+  /** Records and articles read: each is either indexed or rejected. */
+  private static int inputDocuments(DataSet data) {
+    return data.records().size() + data.articles().size();
+  }
+
   private static Map<String, String> commitData(DataSet data, Map<String, Integer> byKind) throws IOException {
     Map<String, Object> counts = new LinkedHashMap<>(byKind);
+    counts.put("input_documents", inputDocuments(data));
     counts.put("entities", data.gazetteer().size());
     counts.put("rejected", 0);
     counts.put("input_files", data.inputFiles());

@@ -110,7 +110,7 @@ public final class DataReader {
       for (var line : lines) {
         Entity e;
         try {
-          e = Json.STRICT.readValue(line.getValue(), Entity.class);
+          e = Json.read(line.getValue(), Entity.class);
         } catch (JsonProcessingException ex) {
           errors.add(Json.error(display, line.getKey(), ex));
           continue;
@@ -171,7 +171,7 @@ public final class DataReader {
       if (lines == null) continue;
       for (var line : lines) {
         try {
-          Record r = Json.STRICT.readValue(line.getValue(), Record.class);
+          Record r = Json.read(line.getValue(), Record.class);
           if (!checkId(r.id(), display, line.getKey())) continue;
           locs.put(r, new Loc(display, line.getKey()));
           out.add(r);
@@ -251,6 +251,11 @@ public final class DataReader {
   private boolean checkId(String id, String display, int line) {
     if (id == null) {
       errors.add(new ValidationError(display, line, 0, "id", "is required"));
+      return false;
+    }
+    String tooLong = Terms.tooLong(id);
+    if (tooLong != null) {
+      errors.add(new ValidationError(display, line, 0, "id", tooLong));
       return false;
     }
     if (!ID.matcher(id).matches()) {

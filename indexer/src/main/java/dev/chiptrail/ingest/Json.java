@@ -1,6 +1,15 @@
 package dev.chiptrail.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -30,6 +39,33 @@ public final class Json {
 
   private Json() {}
 
+  /**
+   * Reads one JSON value strictly. The text is first scanned token by token, so the limits on depth and
+   * string length and the duplicate-key check apply to all of it, before binding would stop at the first
+   * value that does not fit the type (a 70-deep array in a string field is reported as too deep).
+   */
+  public static <T> T read(String json, Class<T> type) throws JsonProcessingException {
+    try (JsonParser p = STRICT.createParser(json)) {
+      try {
+        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+          // Decoding each string makes the length limit apply here, where the parser knows the line.
+          if (t == JsonToken.VALUE_STRING) p.getText();
+        }
+      } catch (StreamConstraintsException e) {
+        // Thrown without a location or field; the parser knows both.
+        JsonMappingException m = new JsonMappingException(e.getOriginalMessage(), p.currentLocation(), e);
+        String name = p.currentName();
+        if (name != null) m.prependPath(new JsonMappingException.Reference(null, name));
+        throw m;
+      }
+    } catch (JsonProcessingException e) {
+      throw e;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return STRICT.readValue(json, type);
+  }
+
   /** A readable error for a Jackson failure on one line of a file. */
   public static ValidationError error(String file, int line, JsonProcessingException e) {
     String field = null;
@@ -45,13 +81,40 @@ public final class Json {
       }
       field = path.isEmpty() ? null : path.toString();
     }
-    String msg = e.getOriginalMessage();
-    int nl = msg.indexOf('\n');
-    if (nl > 0) msg = msg.substring(0, nl);
-    msg = msg.replaceAll(" \\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.([A-Z]\\w*)(\\$\\w+)?`", "$1");
+    String msg = message(e);
     int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
     int lineInFile = line;
     if (e.getLocation() != null && e.getLocation().getLineNr() > 1) lineInFile = line + e.getLocation().getLineNr() - 1;
     return new ValidationError(file, lineInFile, Math.max(col, 0), field, msg);
+  }
+
+  private static final Pattern DEPTH = Pattern.compile("nesting depth \\((\\d+)\\) exceeds");
+  private static final Pattern LENGTH = Pattern.compile("String value length \\((\\d+)\\) exceeds");
+
+  /** Jackson's message in the terms of the data, without class names or feature flags. */
+  private static String message(JsonProcessingException e) {
+    String msg = e.getOriginalMessage();
+    int nl = msg.indexOf('\n');
+    if (nl > 0) msg = msg.substring(0, nl);
+    if (e instanceof UnrecognizedPropertyException u) {
+      List<String> known = new ArrayList<>();
+      u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+      known.sort(null);
+      return "unknown field '" + u.getPropertyName() + "'; the known fields are " + String.join(", ", known);
+    }
+    if (e instanceof MismatchedInputException && msg.startsWith("Trailing token")) {
+      return "unexpected text after the JSON value; each line holds exactly one JSON object";
+    }
+    Throwable limit = e;
+    while (limit != null && !(limit instanceof StreamConstraintsException)) limit = limit.getCause();
+    if (limit != null) {
+      Matcher d = DEPTH.matcher(msg);
+      if (d.find()) return "JSON nested " + d.group(1) + " levels deep; at most " + MAX_DEPTH + " are allowed";
+      Matcher l = LENGTH.matcher(msg);
+      // Jackson stops reading once over the limit, so the length it gives is not the string's own.
+      if (l.find()) return "a string longer than " + MAX_STRING + " characters (1 MiB), the most allowed";
+    }
+    if (msg.startsWith("Duplicate field ")) return "duplicate key " + msg.substring("Duplicate field ".length()) + " in one JSON object";
+    return msg.replaceAll(" \\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.([A-Z]\\w*)(\\$\\w+)?`", "$1");
   }
 }
