@@ -2,6 +2,7 @@ package dev.chiptrail.cli;
 
 import dev.chiptrail.index.BuildSummary;
 import dev.chiptrail.index.IndexBuilder;
+import dev.chiptrail.index.IndexLayout;
 import dev.chiptrail.index.IndexerConfig;
 import dev.chiptrail.ingest.DataReader;
 import dev.chiptrail.ingest.DataSet;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.apache.lucene.store.Lock;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
@@ -40,6 +42,11 @@ public final class IndexCommand implements Callable<Integer> {
 
   /** Validates and indexes; prints errors or the summary. Returns the exit code. */
   public static int run(IndexerConfig config, PrintWriter out, PrintWriter err) throws Exception {
+    // A second indexer on the same folder fails here, at once, not after minutes of validation; the
+    // build takes the lock again for the writing itself.
+    try (Lock probe = new IndexLayout(config.indexDir()).lock()) {
+      probe.ensureValid();
+    }
     DataSet ds;
     try {
       ds = DataReader.read(config.dataDir(), config.articleDirs());

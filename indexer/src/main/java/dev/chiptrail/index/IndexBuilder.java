@@ -18,7 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -91,26 +92,27 @@ public final class IndexBuilder {
     DocumentBuilder builder = new DocumentBuilder(data.gazetteer());
     long total = data.records().size() + data.articles().size() + data.gazetteer().size();
     long[] done = {0};
-    Consumer<Document> add = doc -> {
+    // Lucene's "immense term" and facet "path length" errors name a field but not the document.
+    BiConsumer<String, Supplier<Document>> add = (id, make) -> {
       try {
-        writer.addDocument(doc);
+        writer.addDocument(make.get());
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       } catch (IllegalArgumentException e) {
-        // Lucene's "immense term" and "too large" errors name a field but not the document.
-        String id = doc.get(Schema.ID) != null ? doc.get(Schema.ID) : doc.get(DocumentBuilder.ENTITY_ID);
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
         int cut = msg.indexOf(". Please correct");
-        throw new IllegalArgumentException("document '" + id + "' cannot be indexed: " + (cut > 0 ? msg.substring(0, cut) : msg)
+        if (cut > 0) msg = msg.substring(0, cut);
+        if (msg.length() > 300) msg = msg.substring(0, 300) + "...";
+        throw new IllegalArgumentException("document '" + id + "' cannot be indexed: " + msg
             + "; nothing was published, the previous index (if any) still serves", e);
       }
     };
     // Entities first, then records and articles, each in input order: one thread gives the same
     // index for the same data; more threads give the same documents in another order.
     List<Runnable> tasks = new ArrayList<>();
-    for (Entity e : data.gazetteer().entities()) tasks.add(() -> add.accept(builder.entity(e)));
-    for (Record r : data.records()) tasks.add(() -> add.accept(builder.record(r)));
-    for (Article a : data.articles()) tasks.add(() -> add.accept(builder.article(a)));
+    for (Entity e : data.gazetteer().entities()) tasks.add(() -> add.accept(e.id(), () -> builder.entity(e)));
+    for (Record r : data.records()) tasks.add(() -> add.accept(r.id(), () -> builder.record(r)));
+    for (Article a : data.articles()) tasks.add(() -> add.accept(a.id(), () -> builder.article(a)));
     byKind.put("record", data.records().size());
     byKind.put("article", data.articles().size());
     if (config.threads() == 1) {

@@ -145,7 +145,7 @@ public final class ArticleReader {
       errors.add(new ValidationError(display, line, 0, "id", idTooLong));
       return;
     }
-    String outletTooLong = Terms.tooLong(m.outlet());
+    String outletTooLong = Terms.tooLongForFacet(m.outlet());
     if (outletTooLong != null) {
       errors.add(new ValidationError(display, line, 0, "outlet", outletTooLong));
       return;

@@ -120,15 +120,15 @@ class ValidationErrorsTest {
   }
 
   @Test
-  void anOutletOverLucenesTermLimitIsAnErrorNotAnImmenseTermAtIndexTime(@TempDir Path tmp) throws IOException {
+  void anOutletOverLucenesFacetPathLimitIsAnErrorNotAFailureAtIndexTime(@TempDir Path tmp) throws IOException {
     Path data = copyOfMinimal(tmp);
     Path article = data.resolve("articles/shenzhen-aws.md");
     // 20,000 Han characters: 60,000 bytes of UTF-8, though only 20,000 chars.
     String outlet = "报".repeat(20_000);
     Files.writeString(article, Files.readString(article).replace("Test Ledger", outlet));
     assertEquals(List.of(
-            "data/articles/shenzhen-aws.md:1: field 'outlet': is 60000 bytes in UTF-8; a value indexed as one term may have at most 32510 "
-                + "(Lucene's term limit is 32766 bytes)",
+            "data/articles/shenzhen-aws.md:1: field 'outlet': is 20000 characters; a facet value may have at most 8127 "
+                + "(Lucene's facet path limit is 8191 characters)",
             "data/records/records.jsonl:1: field 'sources[0]': unknown article id 'shenzhen-aws'"),
         errorsOf(data));
   }
