@@ -1,5 +1,6 @@
 package dev.chiptrail.cli;
 
+import java.util.Locale;
 import dev.chiptrail.index.BuildSummary;
 import dev.chiptrail.index.IndexBuilder;
 import dev.chiptrail.index.IndexLayout;
@@ -78,13 +79,13 @@ public final class IndexCommand implements Callable<Integer> {
   }
 
   static void printSummary(BuildSummary s, PrintWriter out) {
-    out.printf("indexed %d documents (%s) and %d gazetteer entities from %d input files%n",
+    out.printf(Locale.ROOT, "indexed %d documents (%s) and %d gazetteer entities from %d input files%n",
         s.indexed(), s.indexedByKind(), s.entities(), s.inputFiles());
-    out.printf("input documents: %d = indexed %d + rejected %d%n", s.inputDocuments(), s.indexed(), s.rejected());
+    out.printf(Locale.ROOT, "input documents: %d = indexed %d + rejected %d%n", s.inputDocuments(), s.indexed(), s.rejected());
     StringBuilder fv = new StringBuilder();
     for (Map.Entry<String, Integer> e : s.facetValues().entrySet()) fv.append(' ').append(e.getKey()).append('=').append(e.getValue());
     out.println("facet values:" + fv);
-    out.printf("time: %d ms, %.0f documents/s, index size: %.1f KiB, at %s%n",
+    out.printf(Locale.ROOT, "time: %d ms, %.0f documents/s, index size: %.1f KiB, at %s%n",
         s.millis(), s.docsPerSecond(), s.indexBytes() / 1024.0, s.generation());
     out.flush();
   }

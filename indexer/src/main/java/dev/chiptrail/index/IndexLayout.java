@@ -1,5 +1,6 @@
 package dev.chiptrail.index;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -81,7 +82,7 @@ public final class IndexLayout {
     Files.createDirectories(root);
     int next = generations().stream().mapToInt(IndexLayout::number).max().orElse(0) + 1;
     while (true) {
-      Path p = root.resolve(String.format("gen-%06d", next));
+      Path p = root.resolve(String.format(Locale.ROOT, "gen-%06d", next));
       try {
         Files.createDirectory(p);
         return p;
