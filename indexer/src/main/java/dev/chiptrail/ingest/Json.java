@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -88,8 +86,6 @@ public final class Json {
     return new ValidationError(file, lineInFile, Math.max(col, 0), field, msg);
   }
 
-  private static final Pattern DEPTH = Pattern.compile("nesting depth \\((\\d+)\\) exceeds");
-  private static final Pattern LENGTH = Pattern.compile("String value length \\((\\d+)\\) exceeds");
 
   /** Jackson's message in the terms of the data, without class names or feature flags. */
   private static String message(JsonProcessingException e) {
@@ -108,11 +104,10 @@ public final class Json {
     Throwable limit = e;
     while (limit != null && !(limit instanceof StreamConstraintsException)) limit = limit.getCause();
     if (limit != null) {
-      Matcher d = DEPTH.matcher(msg);
-      if (d.find()) return "JSON nested " + d.group(1) + " levels deep; at most " + MAX_DEPTH + " are allowed";
-      Matcher l = LENGTH.matcher(msg);
-      // Jackson stops reading once over the limit, so the length it gives is not the string's own.
-      if (l.find()) return "a string longer than " + MAX_STRING + " characters (1 MiB), the most allowed";
+      // Matched on words only: Jackson formats its numbers in the JVM's locale (Arabic digits in ar-SA),
+      // and stops reading once over a limit, so its figures are not the input's own anyway.
+      if (msg.contains("nesting depth")) return "JSON nested deeper than " + MAX_DEPTH + " levels, the most allowed";
+      if (msg.contains("String value length")) return "a string longer than " + MAX_STRING + " characters (1 MiB), the most allowed";
     }
     if (msg.startsWith("Duplicate field ")) return "duplicate key " + msg.substring("Duplicate field ".length()) + " in one JSON object";
     return msg.replaceAll(" \\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.([A-Z]\\w*)(\\$\\w+)?`", "$1");

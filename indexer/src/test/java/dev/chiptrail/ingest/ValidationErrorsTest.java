@@ -54,7 +54,7 @@ class ValidationErrorsTest {
         Arguments.of("trailing-garbage", List.of(
             "trailing-garbage/records/records.jsonl:1:471: unexpected text after the JSON value; each line holds exactly one JSON object")),
         Arguments.of("deep-nesting", List.of(
-            "deep-nesting/records/records.jsonl:1:245: JSON nested 65 levels deep; at most 64 are allowed")),
+            "deep-nesting/records/records.jsonl:1:245: JSON nested deeper than 64 levels, the most allowed")),
         Arguments.of("unknown-field", List.of(
             "unknown-field/records/records.jsonl:1:487: field 'colour': unknown field 'colour'; the known fields are amount, chips, date, "
                 + "entity, id, intermediary, intermediary_role, models, providers, quantity_en, quantity_zh, restrictions, sought_en, "
