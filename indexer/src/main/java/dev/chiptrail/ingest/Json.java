@@ -109,7 +109,7 @@ public final class Json {
       if (msg.contains("nesting depth")) return "JSON nested deeper than " + MAX_DEPTH + " levels, the most allowed";
       if (msg.contains("String value length")) return "a string longer than " + MAX_STRING + " characters (1 MiB), the most allowed";
     }
-    if (msg.startsWith("Duplicate field ")) return "duplicate key " + msg.substring("Duplicate field ".length()) + " in one JSON object";
+    if (msg.startsWith("Duplicate field ")) return "duplicate key " + msg.substring("Duplicate field ".length()) + "; a key may appear once";
     return msg.replaceAll(" \\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.([A-Z]\\w*)(\\$\\w+)?`", "$1");
   }
 }

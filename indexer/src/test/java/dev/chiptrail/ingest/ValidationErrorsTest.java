@@ -50,11 +50,14 @@ class ValidationErrorsTest {
         Arguments.of("value-outside-vocabulary", List.of(
             "value-outside-vocabulary/records/records.jsonl:1: field 'status': 'rumoured' is not one of [purchased, planned, not_completed, unknown]")),
         Arguments.of("duplicate-json-key", List.of(
-            "duplicate-json-key/records/records.jsonl:1:479: duplicate key 'status' in one JSON object")),
+            "duplicate-json-key/records/records.jsonl:1:479: duplicate key 'status'; a key may appear once")),
         Arguments.of("trailing-garbage", List.of(
             "trailing-garbage/records/records.jsonl:1:471: unexpected text after the JSON value; each line holds exactly one JSON object")),
         Arguments.of("deep-nesting", List.of(
             "deep-nesting/records/records.jsonl:1:245: JSON nested deeper than 64 levels, the most allowed")),
+        Arguments.of("duplicate-front-matter-key", List.of(
+            "duplicate-front-matter-key/articles/shenzhen-aws.md:6:6: duplicate key 'title'; a key may appear once",
+            "duplicate-front-matter-key/records/records.jsonl:1: field 'sources[0]': unknown article id 'shenzhen-aws'")),
         Arguments.of("unknown-field", List.of(
             "unknown-field/records/records.jsonl:1:487: field 'colour': unknown field 'colour'; the known fields are amount, chips, date, "
                 + "entity, id, intermediary, intermediary_role, models, providers, quantity_en, quantity_zh, restrictions, sought_en, "
