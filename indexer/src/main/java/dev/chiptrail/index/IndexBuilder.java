@@ -56,7 +56,11 @@ public final class IndexBuilder {
     IndexLayout layout = new IndexLayout(config.indexDir());
     try (Lock lock = layout.lock()) {
       // A crashed run may have left a half-written generation: it was never live, so it goes now.
-      layout.prune();
+      try {
+        layout.prune();
+      } catch (IOException damagedCurrent) {
+        // CURRENT names nothing usable: this build replaces it, and prunes once it has.
+      }
       Path gen = layout.newGeneration();
       Map<String, Integer> byKind = new LinkedHashMap<>();
       boolean published = false;

@@ -257,6 +257,18 @@ class IndexFailuresTest {
   }
 
   @Test
+  void aRunRepairsACurrentFileThatNamesNothing(@TempDir Path tmp) throws Exception {
+    Path index = tmp.resolve("index");
+    build(MINIMAL, index);
+    Files.writeString(index.resolve(IndexLayout.CURRENT), "gen-000042\n");
+    assertThrows(IndexUnavailableException.class, () -> Searchers.open(index));
+
+    build(MINIMAL, index);
+    assertEquals("gen-000002", current(index));
+    assertEquals(2, total(index));
+  }
+
+  @Test
   void leftoversOfCrashedRunsAreRemovedByTheNextRun(@TempDir Path tmp) throws Exception {
     Path index = tmp.resolve("index");
     build(MINIMAL, index);
