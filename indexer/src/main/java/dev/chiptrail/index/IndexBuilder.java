@@ -25,7 +25,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -61,8 +62,14 @@ public final class IndexBuilder {
     long start = System.nanoTime();
     IndexLayout layout = new IndexLayout(config.indexDir());
     try (Lock lock = layout.lock()) {
+      // A crashed run may have left a half-written generation: it was never live, so it goes now.
+      try {
+        layout.prune();
+      } catch (IOException damagedCurrent) {
+        // CURRENT names nothing usable: this build replaces it, and prunes once it has.
+      }
       String gazetteerHash = gazetteerHash(data);
-      Path previous = config.full() ? null : layout.current().orElse(null);
+      Path previous = config.full() ? null : liveOrNull(layout);
       Map<String, String> previousHashes = previous == null ? null : previousHashes(previous, gazetteerHash);
       Path gen = layout.newGeneration();
       Map<String, Integer> byKind = new LinkedHashMap<>();
@@ -99,9 +106,18 @@ public final class IndexBuilder {
       }
       layout.prune();
       long millis = (System.nanoTime() - start) / 1_000_000;
-      return new BuildSummary(gen, data.inputFiles(), byKind, data.gazetteer().size(), 0,
+      return new BuildSummary(gen, data.inputFiles(), inputDocuments(data), byKind, data.gazetteer().size(), 0,
           facetValueCounts(gen), millis, sizeOf(gen), data.checksum(),
           previousHashes != null, changes.added, changes.updated, changes.deleted, changes.unchanged, stories.size());
+    }
+  }
+
+  /** The live generation to build upon, or null when there is none or CURRENT is damaged (then all is built). */
+  private static Path liveOrNull(IndexLayout layout) {
+    try {
+      return layout.current().orElse(null);
+    } catch (IOException damagedCurrent) {
+      return null;
     }
   }
 
@@ -149,39 +165,27 @@ public final class IndexBuilder {
       Map<String, String> previous, Changes changes) throws IOException {
     DocumentBuilder builder = new DocumentBuilder(data.gazetteer());
     long[] done = {0};
-    Consumer<Document> add = doc -> {
-      try {
-        writer.addDocument(doc);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    };
-    java.util.function.BiConsumer<String, Document> update = (id, doc) -> {
-      try {
-        writer.updateDocument(new Term(Schema.ID, id), doc);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    };
+    BiConsumer<String, Supplier<Document>> add = (id, make) -> index(writer, id, make, false);
+    BiConsumer<String, Supplier<Document>> update = (id, make) -> index(writer, id, make, true);
     // Entities first, then records and articles, each in input order: one thread gives the same
     // index for the same data; more threads give the same documents in another order.
     List<Runnable> tasks = new ArrayList<>();
     if (previous == null) {
-      for (Entity e : data.gazetteer().entities()) tasks.add(() -> add.accept(builder.entity(e)));
-      for (Record r : data.records()) tasks.add(() -> add.accept(builder.record(r)));
-      for (Article a : data.articles()) tasks.add(() -> add.accept(builder.article(a)));
+      for (Entity e : data.gazetteer().entities()) tasks.add(() -> add.accept(e.id(), () -> builder.entity(e)));
+      for (Record r : data.records()) tasks.add(() -> add.accept(r.id(), () -> builder.record(r)));
+      for (Article a : data.articles()) tasks.add(() -> add.accept(a.id(), () -> builder.article(a)));
       changes.added = data.records().size() + data.articles().size();
     } else {
       Set<String> present = new HashSet<>();
       for (Record r : data.records()) {
         present.add(r.id());
         schedule(tasks, changes, previous.get(r.id()), DocumentBuilder.contentHash(r),
-            () -> add.accept(builder.record(r)), () -> update.accept(r.id(), builder.record(r)));
+            () -> add.accept(r.id(), () -> builder.record(r)), () -> update.accept(r.id(), () -> builder.record(r)));
       }
       for (Article a : data.articles()) {
         present.add(a.id());
         schedule(tasks, changes, previous.get(a.id()), DocumentBuilder.contentHash(a),
-            () -> add.accept(builder.article(a)), () -> update.accept(a.id(), builder.article(a)));
+            () -> add.accept(a.id(), () -> builder.article(a)), () -> update.accept(a.id(), () -> builder.article(a)));
       }
       for (String id : new java.util.TreeSet<>(previous.keySet())) {
         if (present.contains(id)) continue;
@@ -220,6 +224,23 @@ public final class IndexBuilder {
     }
   }
 
+  /** Adds or replaces one document; Lucene's "immense term" and facet "path length" errors name a field but not the document. */
+  private static void index(IndexWriter writer, String id, Supplier<Document> make, boolean replace) {
+    try {
+      if (replace) writer.updateDocument(new Term(Schema.ID, id), make.get());
+      else writer.addDocument(make.get());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (IllegalArgumentException e) {
+      String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+      int cut = msg.indexOf(". Please correct");
+      if (cut > 0) msg = msg.substring(0, cut);
+      if (msg.length() > 300) msg = msg.substring(0, 300) + "...";
+      throw new IllegalArgumentException("document '" + id + "' cannot be indexed: " + msg
+          + "; nothing was published, the previous index (if any) still serves", e);
+    }
+  }
+
   private static void schedule(List<Runnable> tasks, Changes changes, String previousHash, String hash,
       Runnable add, Runnable update) {
     if (previousHash == null) {
@@ -233,9 +254,15 @@ public final class IndexBuilder {
     }
   }
 
+  /** Records and articles read: each is either indexed or rejected. */
+  private static int inputDocuments(DataSet data) {
+    return data.records().size() + data.articles().size();
+  }
+
   private static Map<String, String> commitData(DataSet data, Map<String, Integer> byKind, String gazetteerHash,
       Map<String, List<String>> stories) throws IOException {
     Map<String, Object> counts = new LinkedHashMap<>(byKind);
+    counts.put("input_documents", inputDocuments(data));
     counts.put("entities", data.gazetteer().size());
     counts.put("rejected", 0);
     counts.put("input_files", data.inputFiles());

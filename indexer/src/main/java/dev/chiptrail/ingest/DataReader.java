@@ -119,13 +119,13 @@ public final class DataReader {
       for (var line : lines) {
         Entity e;
         try {
-          e = Json.STRICT.readValue(line.getValue(), Entity.class);
+          e = Json.read(line.getValue(), Entity.class);
         } catch (JsonProcessingException ex) {
           errors.add(Json.error(display, line.getKey(), ex));
           continue;
         }
         String where = display + ":" + line.getKey();
-        if (!checkId(e.id(), display, line.getKey())) continue;
+        if (!checkId(e.id(), true, display, line.getKey())) continue;
         if (seen.containsKey(e.id())) {
           errors.add(new ValidationError(display, line.getKey(), 0, "id", "duplicate id '" + e.id() + "' (first at " + seen.get(e.id()) + ")"));
           continue;
@@ -180,8 +180,8 @@ public final class DataReader {
       if (lines == null) continue;
       for (var line : lines) {
         try {
-          Record r = Json.STRICT.readValue(line.getValue(), Record.class);
-          if (!checkId(r.id(), display, line.getKey())) continue;
+          Record r = Json.read(line.getValue(), Record.class);
+          if (!checkId(r.id(), false, display, line.getKey())) continue;
           locs.put(r, new Loc(display, line.getKey()));
           out.add(r);
         } catch (JsonProcessingException ex) {
@@ -257,9 +257,15 @@ public final class DataReader {
     }
   }
 
-  private boolean checkId(String id, String display, int line) {
+  /** {@code facet}: gazetteer ids are facet values too, with Lucene's tighter limit on those. */
+  private boolean checkId(String id, boolean facet, String display, int line) {
     if (id == null) {
       errors.add(new ValidationError(display, line, 0, "id", "is required"));
+      return false;
+    }
+    String tooLong = facet ? Terms.tooLongForFacet(id) : Terms.tooLong(id);
+    if (tooLong != null) {
+      errors.add(new ValidationError(display, line, 0, "id", tooLong));
       return false;
     }
     if (!ID.matcher(id).matches()) {

@@ -1,5 +1,6 @@
 package dev.chiptrail.ingest;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -44,7 +45,7 @@ public final class TextFile {
       int line = 1;
       for (int i = 0; i < offset; i++) if (bytes[i] == '\n') line++;
       errors.add(new ValidationError(display, line, 0, null,
-          String.format("invalid UTF-8 at byte offset %d (byte 0x%02X)", offset, bytes[offset] & 0xFF)));
+          String.format(Locale.ROOT, "invalid UTF-8 at byte offset %d (byte 0x%02X)", offset, bytes[offset] & 0xFF)));
       return null;
     }
     dec.flush(out);
