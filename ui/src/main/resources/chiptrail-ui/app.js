@@ -85,7 +85,7 @@ function el(tag, attrs = {}, ...children) {
     else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
     else e.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -312,7 +312,7 @@ function renderActiveFilters() {
 }
 
 function renderFacets(facets) {
-  const box = $('facets');
+  const container = $('facets');
   const panels = [];
   for (const dim of DIMS) {
     const values = Array.isArray(facets[dim]) ? facets[dim] : [];
@@ -320,47 +320,54 @@ function renderFacets(facets) {
     if (!values.length && !selected.size) continue;
     const ui = facetUi[dim] || (facetUi[dim] = { filter: '', expanded: false });
     const legendId = `facet-${dim}-legend`;
-    const list = el('ul', { class: 'facet-values' });
-    const filterText = ui.filter.trim().toLowerCase();
-    let shown = 0;
-    let matching = 0;
-    values.forEach((v, i) => {
+    const items = values.map((v, i) => {
       const label = labelOf(v);
-      const hay = `${label} ${v.label || ''} ${v.label_zh || ''} ${v.value}`.toLowerCase();
-      if (filterText && !hay.includes(filterText)) return;
-      matching++;
       const isSel = selected.has(v.value);
-      if (!ui.expanded && !filterText && shown >= FACET_VISIBLE && !isSel) return;
-      shown++;
       const id = `f-${dim}-${i}`;
       const box = el('input', { type: 'checkbox', id, checked: isSel, 'data-dim': dim, 'data-value': v.value,
         'data-focus-key': `facet:${dim}:${v.value}`, onchange: e => toggleFacet(dim, v.value, e.target.checked) });
-      list.append(el('li', { class: isSel ? 'selected' : '' }, box,
+      const li = el('li', { class: isSel ? 'selected' : '' }, box,
         el('label', { for: id }, el('span', { class: 'facet-label', text: label }),
-          el('span', { class: 'count', text: (v.count ?? 0).toLocaleString(lang) }))));
+          el('span', { class: 'count', text: (v.count ?? 0).toLocaleString(lang) })));
+      return { li, isSel, hay: `${label} ${v.label || ''} ${v.label_zh || ''} ${v.value}`.toLowerCase() };
     });
+    const list = el('ul', { class: 'facet-values' }, items.map(x => x.li));
     const panel = el('fieldset', { class: 'facet', 'data-dim': dim, 'aria-labelledby': legendId },
       el('legend', { id: legendId, text: t('dims')[dim] }));
-    if (values.length > FACET_VISIBLE) {
-      const input = el('input', { type: 'search', class: 'facet-filter', value: ui.filter,
+    const long = values.length > FACET_VISIBLE;
+    let more = null;
+    // Filtering and expanding only hide or show items: the input keeps its focus and caret.
+    const applyVisibility = () => {
+      const f = ui.filter.trim().toLowerCase();
+      let shown = 0;
+      for (const x of items) {
+        const matches = !f || x.hay.includes(f);
+        const visible = matches && (f || ui.expanded || x.isSel || shown < FACET_VISIBLE);
+        x.li.hidden = !visible;
+        if (visible && !x.isSel) shown++;
+      }
+      if (more) {
+        more.hidden = !!f;
+        more.textContent = ui.expanded ? t('showFewer') : format(t('showAll'), { n: values.length });
+        more.setAttribute('aria-expanded', String(ui.expanded));
+      }
+    };
+    if (long) {
+      panel.append(el('input', { type: 'search', class: 'facet-filter', value: ui.filter,
         'aria-label': format(t('filterValues'), { dim: t('dims')[dim] }), placeholder: '…',
         'data-focus-key': `facet-filter:${dim}`,
-        oninput: e => { ui.filter = e.target.value; withFocusKept(() => renderFacets(facets)); } });
-      panel.append(input);
+        oninput: e => { ui.filter = e.target.value; applyVisibility(); } }));
     }
     panel.append(list);
-    if (values.length > FACET_VISIBLE && !filterText) {
-      panel.append(el('button', { type: 'button', class: 'link more-values', 'aria-expanded': String(ui.expanded),
-        'data-focus-key': `facet-more:${dim}`,
-        onclick: () => { ui.expanded = !ui.expanded; withFocusKept(() => renderFacets(facets)); } },
-      ui.expanded ? t('showFewer') : format(t('showAll'), { n: values.length })));
+    if (long) {
+      more = el('button', { type: 'button', class: 'link more-values', 'data-focus-key': `facet-more:${dim}`,
+        onclick: () => { ui.expanded = !ui.expanded; applyVisibility(); } });
+      panel.append(more);
     }
+    applyVisibility();
     panels.push(panel);
   }
-  box.replaceChildren(...panels);
-  // A filter box keeps the caret where the user was typing.
-  const a = document.activeElement;
-  if (a && a.classList && a.classList.contains('facet-filter')) a.setSelectionRange(a.value.length, a.value.length);
+  container.replaceChildren(...panels);
 }
 
 function toggleFacet(dim, value, on) {
@@ -534,7 +541,7 @@ function renderHit(hit) {
   const meta = el('p', { class: 'meta' },
     el('span', { class: 'date', text: hit.date || t('undated') }),
     money(hit.amount) ? el('span', { class: 'amount', text: money(hit.amount) }) : null);
-  const snippets = (hit.snippets || []).map(s => el('p', { class: 'snippet' }, snippetNodes(s)));
+  const snippets = (hit.snippets || []).slice(0, state.q ? 2 : 1).map(s => el('p', { class: 'snippet' }, snippetNodes(s)));
   let matched = null;
   if (hit.matched && hit.matched.length) {
     matched = el('p', { class: 'matched' }, el('span', { class: 'matched-label', text: `${t('matchedNames')}: ` }),
@@ -651,14 +658,14 @@ async function profileOf(ref) {
   try { return await api(`/api/entities/${encodeURIComponent(id)}`); } catch (e) { return null; }
 }
 
-function docLink(ref) {
+function docLink(ref, { meta = true } = {}) {
   const id = idOf(ref);
   const title = typeof ref === 'object' ? ((lang === 'zh' && ref.title_zh) || ref.title || ref.title_zh || id) : id;
   return el('span', { class: 'doc-ref' },
     typeof ref === 'object' && ref.kind ? el('span', { class: `badge kind-${ref.kind}`, text: kindLabel(ref.kind) }) : null,
     typeof ref === 'object' && ref.kind ? ' ' : '',
     appLink(docHref(id), title, { doc: id, ent: '' }, { class: 'source-link', 'data-id': id }),
-    typeof ref === 'object' && (ref.date || ref.outlet) ? el('span', { class: 'doc-ref-meta', text: ` — ${[ref.outlet, ref.date].filter(Boolean).join(', ')}` }) : null);
+    meta && typeof ref === 'object' && (ref.date || ref.outlet) ? el('span', { class: 'doc-ref-meta', text: ` — ${[ref.outlet, ref.date].filter(Boolean).join(', ')}` }) : null);
 }
 
 async function recordView(r, links) {
@@ -802,7 +809,8 @@ async function entityTimeline(id, profile) {
   docs.sort((a, b) => (a.date || '9999').localeCompare(b.date || '9999') || String(a.id).localeCompare(String(b.id)));
   if (!docs.length) return el('p', { text: t('noResults') });
   return el('ol', { class: 'timeline' }, docs.map(h => el('li', {},
-    el('time', { text: h.date || t('undated') }), ' ', docLink(h))));
+    el('time', { text: h.date || t('undated') }), ' ', docLink(h, { meta: false }),
+    h.outlet ? el('span', { class: 'doc-ref-meta', text: ` — ${h.outlet}` }) : null)));
 }
 
 /* ---------- search box and suggestions ---------- */
@@ -842,6 +850,7 @@ function showSuggestions(items) {
   suggestionItems = items;
   activeSuggestion = -1;
   if (!items.length) { closeSuggestions(); return; }
+  ul.dataset.q = $('q').value;
   ul.replaceChildren(...items.map((s, i) => {
     const text = suggestionText(s);
     const extra = typeof s === 'object' ? [

@@ -90,7 +90,7 @@ export const STRINGS = {
     openEntity: 'Entity page',
     mentions: 'Entities mentioned',
     citedBy: 'Records citing it',
-    children: 'Part of it',
+    children: 'Units',
     forms: {
       en: 'English', alias: 'Alias', acronym: 'Acronym', old_romanization: 'Old romanization',
       'zh-Hans': 'Simplified Chinese', 'zh-Hant': 'Traditional Chinese', 'zh-alias': 'Chinese alias',
