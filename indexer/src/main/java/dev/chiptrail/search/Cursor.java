@@ -51,7 +51,11 @@ final class Cursor {
     if (!id.isTextual() || !(first.isNumber())) {
       throw BadRequestException.param("cursor", "cursor is not one this server issued (" + truncate(cursor) + ")");
     }
-    Object key = sort.equals("relevance") ? (Object) first.floatValue() : (Object) first.longValue();
+    Object key = switch (sort) {
+      case "relevance" -> (Object) first.floatValue();
+      case "date", "-date" -> (Object) first.intValue();
+      default -> (Object) first.longValue();
+    };
     return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {key, new BytesRef(id.asText())});
   }
 

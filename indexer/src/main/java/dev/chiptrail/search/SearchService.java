@@ -77,6 +77,16 @@ public final class SearchService {
     }
   }
 
+  /**
+   * The same search on a snapshot the caller holds, so that several calls (an export's pages) answer
+   * from one index version.
+   */
+  public SearchResult search(IndexSnapshot snap, SearchRequest req) throws IOException {
+    long start = System.nanoTime();
+    validate(req);
+    return search(snap, req, start);
+  }
+
   /** Checks every parameter, naming it and its value; nothing touches the index before this passes. */
   public static void validate(SearchRequest req) {
     if (req.size() < 1 || req.size() > SearchRequest.MAX_SIZE) {
@@ -161,7 +171,8 @@ public final class SearchService {
     DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), base.build());
     for (String dim : Schema.FILTER_DIMS) {
       List<String> values = req.filters().getOrDefault(dim, List.of());
-      if (!values.isEmpty()) ddq.add(dim, values.stream().distinct().toArray(String[]::new));
+      // One add per value: DrillDownQuery ORs the values of a dimension (add(dim, a, b) would be the path a/b).
+      for (String v : values.stream().distinct().toList()) ddq.add(dim, v);
     }
     DrillSideways ds = new DrillSideways(snap.searcher(), Schema.facetsConfig(), snap.facetState());
     DrillSideways.DrillSidewaysResult r = ds.search(ddq, null, after, topN, sort, true);
@@ -171,12 +182,19 @@ public final class SearchService {
   private static Sort sort(String sort) {
     SortField id = new SortField(Schema.SORT_ID, SortField.Type.STRING);
     return switch (sort) {
-      case "date" -> new Sort(numeric(Schema.DATE, false), id);
-      case "-date" -> new Sort(numeric(Schema.DATE, true), id);
+      case "date" -> new Sort(dateField(false), id);
+      case "-date" -> new Sort(dateField(true), id);
       case "amount" -> new Sort(numeric(Schema.AMOUNT_CNY, false), id);
       case "-amount" -> new Sort(numeric(Schema.AMOUNT_CNY, true), id);
       default -> new Sort(SortField.FIELD_SCORE, id);
     };
+  }
+
+  /** The date is an int (yyyyMMdd, an IntPoint): sorting it as a long fails in Lucene's point-based skipping. */
+  static SortField dateField(boolean reverse) {
+    SortField f = new SortField(Schema.DATE, SortField.Type.INT, reverse);
+    f.setMissingValue(reverse ? Integer.MIN_VALUE : Integer.MAX_VALUE);
+    return f;
   }
 
   /** Documents without the value sort last in both directions. */
