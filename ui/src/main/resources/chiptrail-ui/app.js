@@ -285,6 +285,8 @@ function filterLabel(dim, value) {
 
 function renderActiveFilters() {
   const box = $('active-filters');
+  const n = Object.values(state.filters).reduce((a, v) => a + v.length, 0) + (state.from || state.to ? 1 : 0);
+  $('filters-toggle').textContent = n ? `${t('filtersLabel')} (${n})` : t('filtersLabel');
   const chips = [];
   const chip = (text, title, changes, key) => el('li', {},
     el('button', { type: 'button', class: 'chip', 'aria-label': format(t('remove'), { label: title }), 'data-focus-key': key,
@@ -931,6 +933,13 @@ $('home').addEventListener('click', e => {
   if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   e.preventDefault();
   navigate({ q: '', filters: {}, from: '', to: '', sort: 'relevance', page: 1 });
+});
+
+// At phone widths the filters fold away above the results; this button opens them.
+$('filters-toggle').addEventListener('click', () => {
+  const open = !document.body.classList.contains('filters-open');
+  document.body.classList.toggle('filters-open', open);
+  $('filters-toggle').setAttribute('aria-expanded', String(open));
 });
 
 window.addEventListener('popstate', () => { state = readUrl(); render(); });

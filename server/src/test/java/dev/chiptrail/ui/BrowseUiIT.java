@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +46,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -94,6 +98,9 @@ class BrowseUiIT {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--user-data-dir=" + Files.createDirectories(tmp.resolve("chrome-profile")), "--window-size=1280,900",
         "--lang=en-US");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
   }
@@ -451,7 +458,28 @@ class BrowseUiIT {
     long clientWidth = ((Number) js("return document.documentElement.clientWidth")).longValue();
     assertTrue(scrollWidth <= clientWidth, "no sideways scrolling: " + scrollWidth + " > " + clientWidth);
     hit(ZHEJIANG_RECORD);
+    WebElement provider = driver.findElement(By.cssSelector("fieldset[data-dim=provider]"));
+    assertFalse(provider.isDisplayed(), "the filters are folded away at phone width");
     screenshot("phone-search");
+    driver.findElement(By.id("filters-toggle")).click();
+    assertTrue(provider.isDisplayed(), "the Filters button opens them");
+    screenshot("phone-filters");
+  }
+
+  @Test
+  void theUiRunsUnderTheServersContentSecurityPolicyWithoutErrors() throws Exception {
+    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+    String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+    assertTrue(csp.contains("script-src 'self'"), "the page is served with a strict CSP: " + csp);
+    assertFalse(java.util.regex.Pattern.compile("\\son[a-z]+\\s*=").matcher(page.body()).find(), "no inline event handlers");
+    assertFalse(java.util.regex.Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>").matcher(page.body()).find(), "no inline script");
+    driver.manage().logs().get(LogType.BROWSER); // drop what earlier tests logged
+    open("/?q=" + enc("之江實驗室") + "&provider=aws");
+    open("/?doc=" + ZHEJIANG_RECORD);
+    open("/?ent=zhejiang-lab");
+    List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    assertEquals(List.of(), severe, "no console errors, CSP violations included");
   }
 
   // ---------- helpers ----------
