@@ -535,11 +535,12 @@ function renderResults(data) {
 }
 
 function renderHit(hit) {
-  const title = hit.title || hit.title_zh || hit.id;
+  const title = (lang === 'zh' && hit.title_zh) || hit.title || hit.title_zh || hit.id;
+  const otherTitle = title === hit.title_zh ? hit.title : hit.title_zh;
   const head = el('div', { class: 'hit-head' },
     el('span', { class: `badge kind-${hit.kind}`, text: kindLabel(hit.kind) }),
     el('h3', { class: 'hit-title' }, appLink(docHref(hit.id), title, { doc: hit.id, ent: '' }, { 'data-id': hit.id })));
-  const second = hit.title_zh && hit.title_zh !== title ? el('p', { class: 'title-zh', lang: 'zh', text: hit.title_zh }) : null;
+  const second = otherTitle && otherTitle !== title ? el('p', { class: 'title-zh', text: otherTitle }) : null;
   const meta = el('p', { class: 'meta' },
     el('span', { class: 'date', text: hit.date || t('undated') }),
     money(hit.amount) ? el('span', { class: 'amount', text: money(hit.amount) }) : null);
@@ -604,13 +605,9 @@ function renderPager(data) {
 /* ---------- detail views ---------- */
 
 function backButton() {
-  return el('button', { type: 'button', class: 'link back', onclick: () => {
-    // Back to the results this view was opened from, keeping the browser history honest.
-    if (history.length > 1 && document.referrer !== undefined && openedInApp) history.back();
-    else navigate({ doc: '', ent: '' }, { resetPage: false });
-  } }, t('backToResults'));
+  return el('button', { type: 'button', class: 'link back', 'data-focus-key': 'back',
+    onclick: () => navigate({ doc: '', ent: '' }, { resetPage: false }) }, t('backToResults'));
 }
-let openedInApp = false;
 
 function dl(rows) {
   const d = el('dl', { class: 'fields' });
@@ -943,6 +940,5 @@ $('filters-toggle').addEventListener('click', () => {
 });
 
 window.addEventListener('popstate', () => { state = readUrl(); render(); });
-document.addEventListener('click', e => { if (e.target.closest('a[href^="/?"], a[href="/"]')) openedInApp = true; }, true);
 
 render();

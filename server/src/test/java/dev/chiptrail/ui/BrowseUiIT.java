@@ -223,6 +223,32 @@ class BrowseUiIT {
   }
 
   @Test
+  void sortingByNewestOrdersByDateAndTheNextPageHoldsTheRest() throws IOException {
+    open("/");
+    long total = total();
+    String url = driver.getCurrentUrl();
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sort"))).selectByValue("-date");
+    waitForReadyAfter(url);
+    assertEquals("-date", param("sort"));
+    List<String> dates = hits().stream().map(h -> h.findElement(By.cssSelector(".date")).getText())
+        .filter(d -> d.matches("\\d{4}.*"))
+        // A month or a year sorts as its first day.
+        .map(d -> d.length() == 4 ? d + "-01-01" : d.length() == 7 ? d + "-01" : d).toList();
+    List<String> sorted = new ArrayList<>(dates);
+    sorted.sort(Comparator.reverseOrder());
+    assertEquals(sorted, dates, "newest first");
+    int first = hits().size();
+    assertTrue(total > first, "more than one page: " + total);
+    List<String> page1 = hitIds();
+    url = driver.getCurrentUrl();
+    driver.findElement(By.cssSelector("#pager a[rel=next]")).click();
+    waitForReadyAfter(url);
+    assertEquals("2", param("page"));
+    assertEquals(total - first, hits().size(), "page 2 holds the rest");
+    assertTrue(hitIds().stream().noneMatch(page1::contains), "no hit repeats across pages");
+  }
+
+  @Test
   void typingDatesInTheFromAndToBoxesFiltersToo() throws IOException {
     open("/");
     String url = driver.getCurrentUrl();
@@ -448,6 +474,16 @@ class BrowseUiIT {
     WebElement active = driver.switchTo().activeElement();
     assertEquals("aws", active.getAttribute("data-value"), "focus stays on the ticked box");
     assertNotEquals("none", js("return getComputedStyle(document.activeElement).outlineStyle"), "the focus is visible");
+
+    // A histogram bar is a button: Enter selects its month.
+    WebElement bar = driver.findElements(By.cssSelector("#histogram .bar")).get(0);
+    String key = bar.getAttribute("data-key");
+    js("arguments[0].focus()", bar);
+    url = driver.getCurrentUrl();
+    driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+    waitForReadyAfter(url);
+    assertEquals(key, param("from"));
+    assertEquals(key, param("to"));
   }
 
   @Test
