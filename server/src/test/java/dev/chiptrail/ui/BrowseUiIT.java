@@ -349,6 +349,7 @@ class BrowseUiIT {
     assertTrue(han.stream().anyMatch(s -> s.contains("之江")), "之 suggests Zhejiang Lab: " + han);
     List<String> pinyin = suggestionsFor("zhij");
     assertTrue(pinyin.stream().anyMatch(s -> s.toLowerCase().contains("zhijiang")), "zhij suggests zhijiang: " + pinyin);
+    screenshot("suggestions");
 
     String url = driver.getCurrentUrl();
     WebElement q = driver.findElement(By.id("q"));
