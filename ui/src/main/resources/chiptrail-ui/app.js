@@ -194,8 +194,12 @@ function setStatus(kind, ...children) {
 
 let renderSeq = 0;
 
+let shownDoc = ''; // the document the detail view showed last, to return the focus to its hit
+
 async function render() {
   const mine = ++renderSeq;
+  const closedDoc = !state.doc && !state.ent ? shownDoc : '';
+  shownDoc = state.doc;
   delete document.body.dataset.ready;
   applyI18n();
   $('q').value = state.q;
@@ -209,6 +213,10 @@ async function render() {
   document.body.classList.toggle('detail-open', showingDoc);
   updateExportLinks();
   await renderSearch();
+  if (closedDoc && mine === renderSeq) {
+    const link = document.querySelector(`#results .hit[data-id="${CSS.escape(closedDoc)}"] .hit-title a`);
+    if (link) link.focus();
+  }
   if (state.doc) await renderDoc(state.doc);
   else if (state.ent) await renderEntity(state.ent);
   // Tells tests (and nothing else) that the view matches the address.
@@ -937,6 +945,12 @@ $('filters-toggle').addEventListener('click', () => {
   const open = !document.body.classList.contains('filters-open');
   document.body.classList.toggle('filters-open', open);
   $('filters-toggle').setAttribute('aria-expanded', String(open));
+});
+
+// Escape closes a document or entity view (unless it is closing the suggestion list).
+document.addEventListener('keydown', e => {
+  if (e.key !== 'Escape' || e.defaultPrevented || !(state.doc || state.ent)) return;
+  navigate({ doc: '', ent: '' }, { resetPage: false });
 });
 
 window.addEventListener('popstate', () => { state = readUrl(); render(); });

@@ -281,6 +281,7 @@ class BrowseUiIT {
     driver.navigate().back();
     waitForReadyAt(filtered);
     assertTrue(driver.findElement(By.id("detail")).getAttribute("hidden") != null, "back closes the document");
+    assertEquals(ZHEJIANG_RECORD, js("return document.activeElement.closest('.hit')?.dataset.id"), "the focus returns to the hit");
     assertEquals(ids, hitIds());
     driver.navigate().back();
     waitForReadyAt(afterSearch);
@@ -412,6 +413,11 @@ class BrowseUiIT {
     List<String> timeline = driver.findElements(By.cssSelector("#detail .timeline a")).stream().map(a -> a.getAttribute("data-id")).toList();
     assertTrue(timeline.contains(ZHEJIANG_RECORD), "the timeline has the record: " + timeline);
     assertTrue(driver.findElement(By.id("detail")).getText().contains("Not on a restriction list"));
+    String url = driver.getCurrentUrl();
+    driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+    waitForReadyAfter(url);
+    assertEquals(null, param("ent"), "Escape closes the entity page");
+    assertTrue(driver.findElement(By.id("results")).isDisplayed());
   }
 
   @Test
