@@ -459,6 +459,33 @@ class BrowseUiIT {
   }
 
   @Test
+  void noResultsOffersALooserQueryAndRemovingAFilterAndRelaxedResultsSaySo() throws IOException {
+    open("/?q=zhejiang&provider=oracle");
+    assertEquals(0, total());
+    String url = driver.getCurrentUrl();
+    driver.findElements(By.cssSelector(".no-results a")).stream()
+        .filter(a -> a.getText().contains("Oracle")).findFirst().orElseThrow().click();
+    waitForReadyAfter(url);
+    assertEquals(null, param("provider"), "the filter is gone");
+    assertEquals("zhejiang", param("q"));
+    assertTrue(total() > 0);
+
+    open("/?q=" + enc("\"zhejiang shenzhen\""));
+    assertEquals(0, total());
+    url = driver.getCurrentUrl();
+    driver.findElements(By.cssSelector(".no-results a")).stream()
+        .filter(a -> a.getText().contains("zhejiang OR shenzhen")).findFirst().orElseThrow().click();
+    waitForReadyAfter(url);
+    assertEquals("zhejiang OR shenzhen", param("q"));
+    assertTrue(total() > 0, "the looser query finds documents");
+    screenshot("looser-query");
+
+    open("/?q=" + enc("zhejiang xyzzyq"));
+    assertTrue(total() > 0);
+    assertTrue(driver.findElement(By.cssSelector(".notice.relaxed")).isDisplayed(), "relaxed results say so");
+  }
+
+  @Test
   void facetValueFilterBoxNarrowsALongList() throws IOException {
     open("/");
     WebElement filter = driver.findElement(By.cssSelector("fieldset[data-dim=entity] .facet-filter"));
