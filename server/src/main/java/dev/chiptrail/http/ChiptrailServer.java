@@ -62,15 +62,19 @@ public final class ChiptrailServer implements AutoCloseable {
         .addHttpListener(config.port(), config.host())
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Guard.MAX_BODY)
         .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, false)
+        // Paths stay as sent: the UI handler never sees a decoded ../ and Params decodes query values itself.
+        .setServerOption(UndertowOptions.DECODE_URL, false)
         .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
         .setServerOption(UndertowOptions.IDLE_TIMEOUT, 120_000)
-        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 64 * 1024)
+        // Headers up to 1 MiB are read, so that any URL over 8 KiB gets Guard's JSON 414, not a dropped connection.
+        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 1 << 20)
         .setServerOption(UndertowOptions.MAX_PARAMETERS, 200)
         .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
         .setSocketOption(Options.REUSE_ADDRESSES, true)
         .setHandler(Routes.of(services, config.corsOrigins()))
         .build();
+    warm(services);
     u.start();
     ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "chiptrail-index-refresh");
@@ -86,12 +90,26 @@ public final class ChiptrailServer implements AutoCloseable {
     try {
       if (services.searchers().maybeRefresh()) {
         LOG.info("picked up the rebuilt index");
+        warm(services);
       }
       lastRefreshError = null;
     } catch (IndexUnavailableException | RuntimeException e) {
       // The previous generation keeps serving; say so once per distinct problem.
       if (!String.valueOf(e.getMessage()).equals(lastRefreshError)) LOG.log(Level.WARNING, "index refresh failed: " + e.getMessage());
       lastRefreshError = String.valueOf(e.getMessage());
+    }
+  }
+
+  /**
+   * One search and one completion before the first client: loads the analyzers, the highlighter's
+   * classes and the suggester of this index version, so the first real request is not the slow one.
+   */
+  static void warm(Services s) {
+    try {
+      s.search().search(dev.chiptrail.search.SearchRequest.of("AWS A100"));
+      s.suggester().suggest("a", 1);
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "warming the index failed: " + e.getMessage());
     }
   }
 

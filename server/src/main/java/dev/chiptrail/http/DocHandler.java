@@ -23,6 +23,9 @@ final class DocHandler implements HttpHandler {
 
   static String pathParam(HttpServerExchange ex, String name) {
     PathTemplateMatch m = ex.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
-    return m.getParameters().get(name);
+    String raw = m.getParameters().get(name);
+    String id = Params.decode(name, "the " + name + " in the path", raw);
+    if (id.indexOf('\0') >= 0 || id.length() > Params.MAX_VALUE) throw new dev.chiptrail.search.NotFoundException("document or entity", Params.shorten(id.replace('\0', ' ')));
+    return id;
   }
 }

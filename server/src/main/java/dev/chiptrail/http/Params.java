@@ -2,7 +2,11 @@ package dev.chiptrail.http;
 
 import dev.chiptrail.search.BadRequestException;
 import io.undertow.server.HttpServerExchange;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,7 @@ final class Params {
 
   /** The parameters of the exchange, refusing any not in {@code allowed}. */
   static Params of(HttpServerExchange ex, Set<String> allowed) {
-    Map<String, Deque<String>> q = ex.getQueryParameters();
+    Map<String, Deque<String>> q = decode(ex.getQueryParameters());
     for (Map.Entry<String, Deque<String>> e : q.entrySet()) {
       if (!allowed.contains(e.getKey())) {
         throw BadRequestException.param(e.getKey(), "unknown parameter '" + e.getKey() + "'; this endpoint takes " + new TreeSet<>(allowed));
@@ -39,6 +43,28 @@ final class Params {
       }
     }
     return new Params(q);
+  }
+
+  /**
+   * Undertow leaves URLs undecoded (DECODE_URL off, so encoded paths never reach the UI files
+   * decoded); query names and values are decoded here, '+' as a space, bad bytes as U+FFFD.
+   */
+  private static Map<String, Deque<String>> decode(Map<String, Deque<String>> raw) {
+    Map<String, Deque<String>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Deque<String>> e : raw.entrySet()) {
+      String name = decode("parameter name", e.getKey(), e.getKey());
+      Deque<String> values = out.computeIfAbsent(name, k -> new ArrayDeque<>());
+      for (String v : e.getValue()) values.add(decode(name, name, v));
+    }
+    return out;
+  }
+
+  static String decode(String param, String label, String raw) {
+    try {
+      return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw BadRequestException.param(param, label + " has a malformed percent-escape: '" + shorten(raw) + "'");
+    }
   }
 
   /** The single value of {@code name}, or null when absent. Given twice is an error. */

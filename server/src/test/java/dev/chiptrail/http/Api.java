@@ -94,14 +94,19 @@ final class Api {
 
   /** Sends a request line exactly as written (no client normalisation); returns the status code. */
   int raw(String requestTarget) throws IOException {
+    String response = rawResponse(requestTarget);
+    return Integer.parseInt(response.substring(9, 12));
+  }
+
+  /** The whole response (status line, headers, body) to a request line sent exactly as written. */
+  String rawResponse(String requestTarget) throws IOException {
     try (Socket s = new Socket("127.0.0.1", port)) {
       s.setSoTimeout(5000);
       OutputStream out = s.getOutputStream();
       out.write(("GET " + requestTarget + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = s.getInputStream();
-      String head = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
-      return Integer.parseInt(head.substring(9, 12));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 }
