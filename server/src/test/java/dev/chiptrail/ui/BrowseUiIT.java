@@ -84,6 +84,16 @@ class BrowseUiIT {
         ---
         This article about Zhejiang Lab carries markup in its text: %s and %s must show as characters.
         """.formatted(SCRIPT_TEXT.replace("\"", "\\\""), SCRIPT_TEXT, IMG_TEXT), StandardCharsets.UTF_8);
+    // An older article stretches the corpus past three years, so the histogram starts by year.
+    Files.writeString(data.resolve("articles/zz-older-cloud-article-en.md"), """
+        ---
+        title: "Cloud rental of accelerators, an early look"
+        outlet: "Test Outlet"
+        date: 2019-03-15
+        language: en
+        ---
+        An early article about renting accelerators in the cloud, years before the 2024 tenders.
+        """, StandardCharsets.UTF_8);
     Path index = tmp.resolve("index");
     IndexerConfig cfg = new IndexerConfig(data, List.of(), index, 1, false);
     new IndexBuilder(cfg).build(DataReader.read(data, List.of()), IndexBuilder.Progress.NONE);
@@ -173,10 +183,33 @@ class BrowseUiIT {
   }
 
   @Test
-  void draggingAcrossHistogramBarsFiltersThatDateRange() throws IOException {
+  void theHistogramShowsYearsOverALongRangeAndMonthsOverAShortOne() throws IOException {
     open("/");
+    List<String> years = barKeys();
+    assertTrue(years.size() >= 4 && years.stream().allMatch(k -> k.matches("\\d{4}")), "years over 2019–2024: " + years);
+    assertEquals("2019", years.get(0));
+    open("/?from=2023-01");
+    List<String> months = barKeys();
+    assertTrue(months.size() >= 3 && months.stream().allMatch(k -> k.matches("\\d{4}-\\d{2}")), "months within 2023–2024: " + months);
+  }
+
+  @Test
+  void draggingAcrossHistogramBarsFiltersThatDateRange() throws IOException {
+    for (String start : List.of("/", "/?from=2023-01")) {
+      open(start);
+      dragAndClickBars();
+    }
+  }
+
+  private static List<String> barKeys() {
+    return driver.findElements(By.cssSelector("#histogram .bar")).stream().map(b -> b.getAttribute("data-key")).toList();
+  }
+
+  /** Drags over the bars from the first populated one to the one before the last, then clicks the last. */
+  private void dragAndClickBars() throws IOException {
+    String startUrl = driver.getCurrentUrl();
     List<WebElement> bars = driver.findElements(By.cssSelector("#histogram .bar"));
-    assertTrue(bars.size() >= 3, "a bar per month: " + bars.size());
+    assertTrue(bars.size() >= 3, "enough bars: " + bars.size());
     List<String> keys = new ArrayList<>();
     List<Integer> counts = new ArrayList<>();
     for (WebElement b : bars) {
@@ -191,7 +224,6 @@ class BrowseUiIT {
         last = i;
       }
     }
-    // Drag from the first populated month to the one before the last: a range that excludes something.
     int end = last - 1;
     while (end > first && counts.get(end) == 0) end--;
     int expected = 0;
@@ -201,19 +233,22 @@ class BrowseUiIT {
     new Actions(driver).clickAndHold(bars.get(first)).moveToElement(bars.get((first + end) / 2)).moveToElement(bars.get(end))
         .release().perform();
     waitForReadyAfter(url);
-    assertEquals(keys.get(first), param("from"));
-    assertEquals(keys.get(end), param("to"));
+    String from = keys.get(first);
+    String to = keys.get(end);
+    assertEquals(from, param("from"));
+    assertEquals(to, param("to"));
     assertEquals(expected, total(), "the total is the sum of the selected bars");
-    assertEquals(keys.get(first), driver.findElement(By.id("from")).getAttribute("value"), "the from box shows the range");
+    assertEquals(from, driver.findElement(By.id("from")).getAttribute("value"), "the from box shows the range");
     for (WebElement h : hits()) {
       String date = h.findElement(By.cssSelector(".date")).getText();
-      String month = date.length() > 7 ? date.substring(0, 7) : date;
-      assertTrue(month.compareTo(keys.get(first)) >= 0 && month.compareTo(keys.get(end)) <= 0, date + " is in the range");
+      String unit = date.length() >= from.length() ? date.substring(0, from.length()) : date;
+      assertTrue(unit.compareTo(from) >= 0 && unit.compareTo(to) <= 0, date + " is in " + from + "–" + to);
     }
-    screenshot("histogram-range");
+    screenshot("histogram-range-" + (from.length() == 4 ? "years" : "months"));
 
-    // One click selects one month.
-    open("/");
+    // One click selects one bar.
+    driver.get(startUrl);
+    waitForReady();
     url = driver.getCurrentUrl();
     driver.findElement(By.cssSelector("#histogram .bar[data-key='" + keys.get(last) + "']")).click();
     waitForReadyAfter(url);
