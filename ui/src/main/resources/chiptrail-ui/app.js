@@ -265,9 +265,13 @@ async function renderSearch() {
 }
 
 function renderError(e) {
+  // A bad parameter (4xx) is fixed by removing it, so the active filters stay removable; retrying
+  // only makes sense when the server or the network failed.
+  const retry = !e.status || e.status >= 500;
   setStatus('error',
     el('strong', { text: `${t('error')}: ` }), el('span', { text: e.message }), ' ',
-    el('button', { type: 'button', onclick: () => { lastSearch = null; render(); } }, t('retry')));
+    retry ? el('button', { type: 'button', onclick: () => { lastSearch = null; render(); } }, t('retry')) : null);
+  renderActiveFilters();
   $('results').replaceChildren();
   $('pager').replaceChildren();
   $('summary').textContent = '';

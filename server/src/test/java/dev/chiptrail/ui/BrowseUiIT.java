@@ -491,6 +491,11 @@ class BrowseUiIT {
     WebElement status = driver.findElement(By.cssSelector("#status.error"));
     assertTrue(status.getText().contains("from"), "the error names the parameter: " + status.getText());
     screenshot("api-error");
+    url = driver.getCurrentUrl();
+    driver.findElement(By.cssSelector("#active-filters .chip")).click();
+    waitForReadyAfter(url);
+    assertTrue(driver.findElements(By.cssSelector("#status.error")).isEmpty(), "removing the bad date clears the error");
+    assertTrue(total() > 0);
   }
 
   @Test
