@@ -2,7 +2,11 @@ package dev.chiptrail.http;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
+import io.undertow.predicate.Predicates;
 import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.server.handlers.encoding.ContentEncodingRepository;
+import io.undertow.server.handlers.encoding.EncodingHandler;
+import io.undertow.server.handlers.encoding.GzipEncodingProvider;
 import io.undertow.util.Methods;
 import java.util.List;
 
@@ -27,7 +31,10 @@ final class Routes {
       if (p.equals("/api") || p.startsWith("/api/") || p.equals("/health")) UiHandler.notFound(ex);
       else ui.handleRequest(ex);
     }));
-    return new Guard(r, corsOrigins);
+    // JSON compresses five- to tenfold; small answers are not worth the CPU.
+    ContentEncodingRepository gzip = new ContentEncodingRepository()
+        .addEncodingHandler("gzip", new GzipEncodingProvider(), 50, Predicates.maxContentSize(1024));
+    return new EncodingHandler(new Guard(r, corsOrigins), gzip);
   }
 
   private static void get(RoutingHandler r, String path, HttpHandler h) {

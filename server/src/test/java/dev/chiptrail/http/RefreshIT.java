@@ -66,4 +66,20 @@ class RefreshIT {
       assertEquals(now, api.ok("/health").path("index_version").asText());
     }
   }
+
+  @Test
+  void aBrokenPublishKeepsThePreviousIndexServing() throws Exception {
+    TestIndex.build(dir);
+    try (ChiptrailServer server = ChiptrailServer.start(ServerConfig.local(dir, TestIndex.DATA))) {
+      Api api = new Api(server.port());
+      String version = api.ok("/health").path("index_version").asText();
+      java.nio.file.Path current = dir.resolve("CURRENT");
+      String good = java.nio.file.Files.readString(current);
+      java.nio.file.Files.writeString(current, "gen-999999\n");
+      Thread.sleep(2 * ChiptrailServer.REFRESH_MILLIS + 200);
+      assertEquals(version, api.ok("/health").path("index_version").asText());
+      assertEquals(11, api.ok("/api/search?kind=record").path("total").asInt());
+      java.nio.file.Files.writeString(current, good);
+    }
+  }
 }

@@ -276,4 +276,27 @@ class SearchApiIT {
     assertEquals(totals.get(0), totals.get(2));
     assertEquals(totals.get(1), totals.get(3));
   }
+
+  @Test
+  void largeAnswersAreGzippedForClientsThatAskAndIdenticalOnceInflated() throws Exception {
+    var client = java.net.http.HttpClient.newHttpClient();
+    var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base + "/api/search?size=20&sort=date"))
+        .header("Accept-Encoding", "gzip").GET().build();
+    var r = client.send(req, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, r.statusCode());
+    assertEquals("gzip", r.headers().firstValue("content-encoding").orElse(null));
+    byte[] inflated = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body())).readAllBytes();
+    assertTrue(r.body().length * 3 < inflated.length, r.body().length + " gzipped vs " + inflated.length);
+    ObjectNode zipped = (ObjectNode) Api.JSON.readTree(inflated);
+    ObjectNode plain = (ObjectNode) api.ok("/api/search?size=20&sort=date");
+    zipped.remove("took_ms");
+    plain.remove("took_ms");
+    assertEquals(plain, zipped);
+    var csv = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base + "/api/export?format=csv"))
+        .header("Accept-Encoding", "gzip").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, csv.statusCode());
+    String text = new String(csv.headers().firstValue("content-encoding").isPresent()
+        ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(csv.body())).readAllBytes() : csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(27 + 1, text.lines().count(), "header and every document, compressed or not");
+  }
 }
