@@ -753,9 +753,12 @@ function entityBlock(ref, profile) {
 function articleView(a, links) {
   const href = a.url ? safeHref(a.url) : null;
   const paragraphs = (a.body || '').split(/\n{2,}/).filter(p => p.trim()).map(p => el('p', { text: p }));
-  const mentioned = (links.entities || []).map(m => el('li', {},
-    appLink(entHref(idOf(m.entity)), labelOf(m.entity), { doc: '', ent: idOf(m.entity) }),
-    m.forms && m.forms.length ? el('span', { class: 'names-used', text: ` (${m.forms.join(', ')})` }) : null));
+  const mentioned = (links.entities || []).map(m => {
+    const label = labelOf(m.entity);
+    const forms = (m.forms || []).filter(f => f !== label);
+    return el('li', {}, appLink(entHref(idOf(m.entity)), label, { doc: '', ent: idOf(m.entity) }),
+      forms.length ? el('span', { class: 'names-used', text: ` (${forms.join(', ')})` }) : null);
+  });
   const records = (links.records || []).map(r => el('li', {}, docLink(r)));
   const copies = (links.syndicated || []).map(r => el('li', {}, docLink(r)));
   return el('article', { class: 'article' },

@@ -146,6 +146,8 @@ class BrowseUiIT {
     assertEquals("之江實驗室", driver.findElement(By.id("q")).getAttribute("value"));
     assertTrue(hit.findElement(By.cssSelector(".badge")).getText().length() > 0, "a kind badge");
     assertTrue(hit.getText().contains("2024-04"), "the record's date");
+    List<String> forms = hit.findElements(By.cssSelector(".matched .form")).stream().map(WebElement::getText).toList();
+    assertTrue(forms.stream().anyMatch(f -> f.contains("之江") || f.contains("Zhejiang")), "the name forms that matched: " + forms);
     screenshot("search-zhejiang-lab");
   }
 
@@ -430,6 +432,7 @@ class BrowseUiIT {
     assertEquals(sourceId, param("doc"));
     assertTrue(driver.findElement(By.cssSelector("#detail .badge")).getText().length() > 0);
     assertTrue(driver.findElement(By.cssSelector("#detail .body")).getText().length() > 100, "the article's text");
+    screenshot("article-detail");
   }
 
   @Test
