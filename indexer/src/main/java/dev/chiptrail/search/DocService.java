@@ -3,16 +3,12 @@ package dev.chiptrail.search;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chiptrail.gazetteer.Gazetteer;
-import dev.chiptrail.schema.Schema;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * One whole document with its links: a record's entity, intermediary, providers, chips, models,
@@ -21,9 +17,6 @@ import org.apache.lucene.search.TermQuery;
  */
 public final class DocService {
   private final Searchers searchers;
-  /** Article → citing records and story → versions, computed once per index version. */
-  private volatile Backlinks backlinks;
-
   public DocService(Searchers searchers) {
     this.searchers = searchers;
   }
@@ -47,7 +40,6 @@ public final class DocService {
       Gazetteer g = snap.gazetteer();
       JsonNode src = d.source();
       Map<String, Object> links = new LinkedHashMap<>();
-      Backlinks b = backlinks(snap);
       if ("record".equals(d.kind())) {
         links.put("entity", EntityRef.of(g, DocRef.text(src, "entity")));
         Map<String, Object> inter = null;
@@ -89,16 +81,11 @@ public final class DocService {
         counts.forEach((e, n) -> entities.add(new Mentioned(EntityRef.of(g, e), n[0], forms.get(e))));
         links.put("entities", entities);
         List<DocRef> records = new ArrayList<>();
-        for (String r : b.recordsCiting.getOrDefault(id, List.of())) records.add(DocRef.of(snap.find(r)));
+        for (String r : DocumentLinks.citing(snap, d.id())) records.add(DocRef.of(snap.find(r)));
         links.put("records", records);
         List<DocRef> copies = new ArrayList<>();
-        String story = b.storyOf.get(id);
-        if (story != null) {
-          for (String other : b.versions.getOrDefault(story, List.of())) {
-            if (!other.equals(id)) copies.add(DocRef.of(snap.find(other)));
-          }
-        }
-        links.put("story", story);
+        for (String other : DocumentLinks.otherVersions(snap, d.id())) copies.add(DocRef.of(snap.find(other)));
+        links.put("story", DocumentLinks.storyOf(snap, d.id()));
         links.put("syndicated", copies);
       }
       return new DocResult(snap.version(), d.id(), d.kind(), src, links);
@@ -111,35 +98,5 @@ public final class DocService {
     List<EntityRef> out = new ArrayList<>();
     for (JsonNode id : ids) out.add(EntityRef.of(g, id.asText()));
     return out;
-  }
-
-  private record Backlinks(String version, Map<String, List<String>> recordsCiting,
-      Map<String, String> storyOf, Map<String, List<String>> versions) {}
-
-  private Backlinks backlinks(IndexSnapshot snap) throws IOException {
-    Backlinks b = backlinks;
-    if (b != null && b.version.equals(snap.version())) return b;
-    Map<String, List<String>> citing = new HashMap<>();
-    Map<String, String> storyOf = new HashMap<>();
-    Map<String, List<String>> versions = new HashMap<>();
-    TermQuery all = new TermQuery(new Term(Schema.DOCTYPE, Schema.DOCTYPE_DOC));
-    int n = Math.max(1, snap.searcher().count(all));
-    for (ScoreDoc sd : snap.searcher().search(all, n).scoreDocs) {
-      IndexSnapshot.StoredDoc d = snap.load(sd.doc);
-      if ("record".equals(d.kind())) {
-        for (JsonNode s : d.source().path("sources")) citing.computeIfAbsent(s.asText(), k -> new ArrayList<>()).add(d.id());
-      } else {
-        String story = DocRef.text(d.source(), "story");
-        if (story != null) {
-          storyOf.put(d.id(), story);
-          versions.computeIfAbsent(story, k -> new ArrayList<>()).add(d.id());
-        }
-      }
-    }
-    citing.values().forEach(l -> l.sort(null));
-    versions.values().forEach(l -> l.sort(null));
-    b = new Backlinks(snap.version(), citing, storyOf, versions);
-    backlinks = b;
-    return b;
   }
 }
