@@ -315,7 +315,7 @@ public final class CorpusGenerator {
         }
         out.add(new Entity(id, type.type, en, aliases, acronyms, List.of(), zhHans,
             zhHant.equals(zhHans) ? zhHans : zhHant, zhAliases, pinyin, null, memberships,
-            "Generated benchmark entity: a " + type.type.replace('_', ' ') + " in " + place.en + "."));
+            "Generated benchmark entity: a " + type.type.replace('_', ' ') + " in " + place.en + ".", List.of()));
       }
     }
     return out;
@@ -340,7 +340,8 @@ public final class CorpusGenerator {
         List<String> zhAliases = List.of(zhHans + "有限公司", toTraditional.transliterate(zhHans + "有限公司"));
         String pinyin = placePinyin(place) + " " + pinyin(brand[1]) + " " + pinyin("科技");
         out.add(new Entity(id, "intermediary", en, aliases, List.of(), List.of(), zhHans, zhHant, zhAliases, pinyin,
-            null, List.of(), "Generated benchmark entity: a technology company in " + place.en + " that resells cloud services."));
+            null, List.of(), "Generated benchmark entity: a technology company in " + place.en + " that resells cloud services.",
+            List.of()));
       }
     }
     return out;

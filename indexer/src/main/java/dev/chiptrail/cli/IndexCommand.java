@@ -1,7 +1,9 @@
 package dev.chiptrail.cli;
 
+import java.util.Locale;
 import dev.chiptrail.index.BuildSummary;
 import dev.chiptrail.index.IndexBuilder;
+import dev.chiptrail.index.IndexLayout;
 import dev.chiptrail.index.IndexerConfig;
 import dev.chiptrail.ingest.DataReader;
 import dev.chiptrail.ingest.DataSet;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.apache.lucene.store.Lock;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
@@ -40,9 +43,14 @@ public final class IndexCommand implements Callable<Integer> {
 
   /** Validates and indexes; prints errors or the summary. Returns the exit code. */
   public static int run(IndexerConfig config, PrintWriter out, PrintWriter err) throws Exception {
+    // A second indexer on the same folder fails here, at once, not after minutes of validation; the
+    // build takes the lock again for the writing itself.
+    try (Lock probe = new IndexLayout(config.indexDir()).lock()) {
+      probe.ensureValid();
+    }
     DataSet ds;
     try {
-      ds = DataReader.read(config.dataDir(), config.articleDirs());
+      ds = DataReader.read(config.dataDir(), config.articleDirs(), config.encoding());
     } catch (ValidationException e) {
       printErrors(e, err);
       err.println("nothing was indexed; the previous index (if any) is unchanged");
@@ -71,13 +79,15 @@ public final class IndexCommand implements Callable<Integer> {
   }
 
   static void printSummary(BuildSummary s, PrintWriter out) {
-    out.printf("indexed %d documents (%s) and %d gazetteer entities from %d input files%n",
+    out.printf(Locale.ROOT, "indexed %d documents (%s) and %d gazetteer entities from %d input files%n",
         s.indexed(), s.indexedByKind(), s.entities(), s.inputFiles());
-    out.printf("rejected: %d%n", s.rejected());
+    out.printf(Locale.ROOT, "input documents: %d = indexed %d + rejected %d%n", s.inputDocuments(), s.indexed(), s.rejected());
+    out.printf(Locale.ROOT, "%s: added %d, updated %d, deleted %d, unchanged %d; %d stories of several versions%n",
+        s.incremental() ? "incremental" : "full build", s.added(), s.updated(), s.deleted(), s.unchanged(), s.stories());
     StringBuilder fv = new StringBuilder();
     for (Map.Entry<String, Integer> e : s.facetValues().entrySet()) fv.append(' ').append(e.getKey()).append('=').append(e.getValue());
     out.println("facet values:" + fv);
-    out.printf("time: %d ms, %.0f documents/s, index size: %.1f KiB, at %s%n",
+    out.printf(Locale.ROOT, "time: %d ms, %.0f documents/s, index size: %.1f KiB, at %s%n",
         s.millis(), s.docsPerSecond(), s.indexBytes() / 1024.0, s.generation());
     out.flush();
   }

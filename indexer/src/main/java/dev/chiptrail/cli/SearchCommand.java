@@ -92,9 +92,17 @@ public final class SearchCommand implements Callable<Integer> {
   private static void print(SearchResult r, PrintWriter out) {
     out.printf("%d hits%s (%d ms, index %s)%n", r.total(), r.relaxed() ? " for any of the words (none had all)" : "", r.tookMs(), r.indexVersion());
     for (Hit h : r.hits()) {
-      out.printf("%n[%s] %s  %s%s%n", h.kind(), h.id(), h.date() == null ? "date unknown" : h.date(), "");
+      out.printf("%n[%s] %s  %s%s%n", h.kind(), h.id(), h.date() == null ? "date unknown" : h.date(),
+          h.source() == null ? "" : "  (" + h.source() + ")");
       out.println("  " + h.title() + (h.titleZh() == null ? "" : " / " + h.titleZh()));
-      for (String s : h.snippets()) out.println("  … " + s.replace("<mark>", "[").replace("</mark>", "]").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'").replace("&#x2F;", "/") + " …");
+      for (String s : h.snippets()) {
+        // Snippets are HTML (escaped text, matches in mark tags); the shell shows matches in brackets.
+        String marked = s.replace("<mark>", "[").replace("</mark>", "]");
+        out.println("  … " + org.jsoup.parser.Parser.unescapeEntities(marked, false).replace('\n', ' ') + " …");
+      }
+      if (h.otherVersions() != null && !h.otherVersions().isEmpty()) out.println("  other versions of this story: " + h.otherVersions());
+      if (h.records() != null && !h.records().isEmpty()) out.println("  cited by records: " + h.records());
+      if (h.sources() != null && !h.sources().isEmpty()) out.println("  sources: " + h.sources());
       if (!h.matched().isEmpty()) out.println("  matched: " + h.matched().stream().map(m -> m.text() + " (" + m.entityId() + ", " + m.form() + ")").toList());
     }
     out.println();

@@ -18,7 +18,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try {
-      DataSet ds = DataReader.read(data.data, data.articles);
+      DataSet ds = DataReader.read(data.data, data.articles, data.encoding);
       spec.commandLine().getOut().printf("ok: %d gazetteer entities, %d records, %d articles in %d files%n",
           ds.gazetteer().size(), ds.records().size(), ds.articles().size(), ds.inputFiles());
       return 0;

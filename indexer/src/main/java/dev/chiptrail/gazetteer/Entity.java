@@ -20,7 +20,12 @@ public record Entity(
     String pinyin,
     String parent,
     List<Listing> lists,
-    String description) {
+    String description,
+    /**
+     * Longer words that contain one of this entity's names but name something else (清华同方 is a
+     * company, not Tsinghua University): a name inside one of them is not a mention.
+     */
+    @JsonProperty("not_names") List<String> notNames) {
 
   public Entity {
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
@@ -28,6 +33,7 @@ public record Entity(
     oldRomanizations = oldRomanizations == null ? List.of() : List.copyOf(oldRomanizations);
     zhAliases = zhAliases == null ? List.of() : List.copyOf(zhAliases);
     lists = lists == null ? List.of() : List.copyOf(lists);
+    notNames = notNames == null ? List.of() : List.copyOf(notNames);
   }
 
   /** Every name form, labelled with what kind of form it is. */

@@ -21,6 +21,10 @@ public final class Gazetteer {
   private final Map<String, List<NameForm>> byForm;
   /** Forms to look for in text, longest first so that 清华大学 wins over 清华. */
   private final List<Pattern> patterns;
+  /** Entity id → its folded not_names. */
+  private final Map<String, List<String>> notNames = new java.util.HashMap<>();
+  /** Every word of every Latin name form, lower case: a word spelled right is not "misspelled". */
+  private final java.util.Set<String> latinNameWords = new java.util.HashSet<>();
 
   public Gazetteer(Collection<Entity> entities) {
     this.byId = new LinkedHashMap<>();
@@ -28,8 +32,14 @@ public final class Gazetteer {
     this.byForm = new TreeMap<>();
     List<Pattern> ps = new ArrayList<>();
     for (Entity e : entities) {
+      if (!e.notNames().isEmpty()) {
+        notNames.put(e.id(), e.notNames().stream().map(MentionText::fold).filter(n -> !n.isEmpty()).toList());
+      }
       for (NameForm f : e.nameForms()) {
         byForm.computeIfAbsent(key(f.text()), k -> new ArrayList<>()).add(f);
+        if (!f.isHan()) {
+          for (String w : f.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) if (!w.isEmpty()) latinNameWords.add(w);
+        }
         if (!f.form().equals(NameForm.PINYIN)) {
           ps.add(new Pattern(MentionText.fold(f.text()), f));
         }
@@ -83,6 +93,11 @@ public final class Gazetteer {
     return byForm.getOrDefault(key(text), List.of());
   }
 
+  /** Whether {@code word} is, exactly (case aside), a word of some Latin name form. */
+  public boolean isLatinNameWord(String word) {
+    return latinNameWords.contains(word.toLowerCase(Locale.ROOT));
+  }
+
   /** Every normalised form, for prefix completion. */
   public Map<String, List<NameForm>> forms() {
     return byForm;
@@ -90,7 +105,10 @@ public final class Gazetteer {
 
   /**
    * The entity mentions in a text: longest forms first, no overlaps, Latin forms only at word
-   * boundaries (so AWS inside LAWSUIT is not a mention).
+   * boundaries (so AWS inside LAWSUIT is not a mention). Han text has no word boundaries to check, so
+   * a Han form counts anywhere except inside one of its entity's {@code not_names} (清华 inside
+   * 清华同方): the gazetteer lists the longer words that would be false tags, rather than guessing
+   * from a segmenter that does not know most company names either.
    */
   public List<Mention> findMentions(String text) {
     String folded = MentionText.fold(text);
@@ -119,6 +137,7 @@ public final class Gazetteer {
       int at = (int) c[1];
       int end = at + p.folded.length();
       if (anyTaken(taken, at, end)) continue;
+      if (insideNotName(folded, at, end, p.form.entityId())) continue;
       for (int i = at; i < end; i++) taken[i] = true;
       String surface = text.substring(at, end);
       out.add(new Mention(p.form.entityId(), formWritten(p.form, surface), surface, at, end));
@@ -134,6 +153,17 @@ public final class Gazetteer {
       if (f.text().equals(surface)) return f.form();
     }
     return matchedForm.form();
+  }
+
+  private boolean insideNotName(String folded, int at, int end, String entity) {
+    for (String n : notNames.getOrDefault(entity, List.of())) {
+      int s = folded.indexOf(n, Math.max(0, end - n.length()));
+      while (s >= 0 && s <= at) {
+        if (s + n.length() >= end) return true;
+        s = folded.indexOf(n, s + 1);
+      }
+    }
+    return false;
   }
 
   private static boolean anyTaken(boolean[] taken, int from, int to) {

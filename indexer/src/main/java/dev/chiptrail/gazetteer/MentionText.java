@@ -24,10 +24,15 @@ final class MentionText {
     return simplified.length() == lower.length() ? simplified : lower;
   }
 
-  /** Latin forms need non-alphanumeric neighbours; Han forms stand anywhere in running text. */
+  /**
+   * Latin forms need non-alphanumeric neighbours; Han forms stand anywhere in running text. A form
+   * ending in a digit (a model number) may take a plural s, as in "A100s and H100s"; other forms may
+   * not, or the acronym THU would be found in "thus".
+   */
   static boolean atBoundaries(String text, int start, int end, boolean han) {
     if (han) return true;
     boolean before = start == 0 || !isWordChar(text.charAt(start - 1));
+    if (end < text.length() && text.charAt(end) == 's' && Character.isDigit(text.charAt(end - 1))) end++;
     boolean after = end == text.length() || !isWordChar(text.charAt(end));
     return before && after;
   }

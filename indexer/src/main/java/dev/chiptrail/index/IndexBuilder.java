@@ -11,6 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.Bits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +25,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -54,8 +62,19 @@ public final class IndexBuilder {
     long start = System.nanoTime();
     IndexLayout layout = new IndexLayout(config.indexDir());
     try (Lock lock = layout.lock()) {
+      // A crashed run may have left a half-written generation: it was never live, so it goes now.
+      try {
+        layout.prune();
+      } catch (IOException damagedCurrent) {
+        // CURRENT names nothing usable: this build replaces it, and prunes once it has.
+      }
+      String gazetteerHash = gazetteerHash(data);
+      Path previous = config.full() ? null : liveOrNull(layout);
+      Map<String, String> previousHashes = previous == null ? null : previousHashes(previous, gazetteerHash);
       Path gen = layout.newGeneration();
       Map<String, Integer> byKind = new LinkedHashMap<>();
+      Changes changes = new Changes();
+      Map<String, List<String>> stories = Stories.multiVersion(Stories.group(data.articles(), data.gazetteer()));
       boolean published = false;
       try (Directory dir = FSDirectory.open(gen)) {
         IndexWriterConfig iwc = new IndexWriterConfig(Schema.indexAnalyzer())
@@ -64,9 +83,16 @@ public final class IndexBuilder {
             .setCommitOnClose(false);
         IndexWriter writer = new IndexWriter(dir, iwc);
         try {
-          write(writer, data, byKind, progress);
+          if (previousHashes != null) {
+            // Start from a copy of the live generation's segments; only changed documents are
+            // analysed again, and the live generation itself is never written to.
+            try (Directory prev = FSDirectory.open(previous)) {
+              writer.addIndexes(prev);
+            }
+          }
+          write(writer, data, byKind, progress, previousHashes, changes);
           lock.ensureValid();
-          writer.setLiveCommitData(commitData(data, byKind).entrySet());
+          writer.setLiveCommitData(commitData(data, byKind, gazetteerHash, stories).entrySet());
           writer.commit();
           writer.close();
         } catch (Throwable t) {
@@ -80,30 +106,96 @@ public final class IndexBuilder {
       }
       layout.prune();
       long millis = (System.nanoTime() - start) / 1_000_000;
-      return new BuildSummary(gen, data.inputFiles(), byKind, data.gazetteer().size(), 0,
-          facetValueCounts(gen), millis, sizeOf(gen), data.checksum());
+      return new BuildSummary(gen, data.inputFiles(), inputDocuments(data), byKind, data.gazetteer().size(), 0,
+          facetValueCounts(gen), millis, sizeOf(gen), data.checksum(),
+          previousHashes != null, changes.added, changes.updated, changes.deleted, changes.unchanged, stories.size());
     }
   }
 
-  private void write(IndexWriter writer, DataSet data, Map<String, Integer> byKind, Progress progress) throws IOException {
-    DocumentBuilder builder = new DocumentBuilder(data.gazetteer());
-    long total = data.records().size() + data.articles().size() + data.gazetteer().size();
-    long[] done = {0};
-    Consumer<Document> add = doc -> {
-      try {
-        writer.addDocument(doc);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+  /** The live generation to build upon, or null when there is none or CURRENT is damaged (then all is built). */
+  private static Path liveOrNull(IndexLayout layout) {
+    try {
+      return layout.current().orElse(null);
+    } catch (IOException damagedCurrent) {
+      return null;
+    }
+  }
+
+  /** What an incremental build did to the documents (records and articles) of the previous one. */
+  private static final class Changes {
+    int added, updated, deleted, unchanged;
+  }
+
+  /**
+   * Id → content hash of every record and article in the live generation, or null when it cannot be
+   * the base of an incremental build (another schema or gazetteer, or unreadable): then all is built.
+   */
+  private static Map<String, String> previousHashes(Path previous, String gazetteerHash) {
+    try (Directory dir = FSDirectory.open(previous); DirectoryReader reader = DirectoryReader.open(dir)) {
+      Map<String, String> user = reader.getIndexCommit().getUserData();
+      if (!Integer.toString(Schema.VERSION).equals(user.get(Schema.COMMIT_SCHEMA_VERSION))) return null;
+      if (!gazetteerHash.equals(user.get(Schema.COMMIT_GAZETTEER))) return null;
+      Map<String, String> out = new HashMap<>();
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+          if (live != null && !live.get(d)) continue;
+          Document doc = stored.document(d, Set.of(Schema.ID, Schema.CONTENT_HASH));
+          String id = doc.get(Schema.ID);
+          if (id == null) continue; // a gazetteer entity
+          String hash = doc.get(Schema.CONTENT_HASH);
+          if (hash == null) return null;
+          out.put(id, hash);
+        }
       }
-    };
+      return out;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String gazetteerHash(DataSet data) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (Entity e : data.gazetteer().entities()) sb.append(Json.OUT.writeValueAsString(e)).append('\n');
+    return DocumentBuilder.sha256(sb.toString());
+  }
+
+  private void write(IndexWriter writer, DataSet data, Map<String, Integer> byKind, Progress progress,
+      Map<String, String> previous, Changes changes) throws IOException {
+    DocumentBuilder builder = new DocumentBuilder(data.gazetteer());
+    long[] done = {0};
+    BiConsumer<String, Supplier<Document>> add = (id, make) -> index(writer, id, make, false);
+    BiConsumer<String, Supplier<Document>> update = (id, make) -> index(writer, id, make, true);
     // Entities first, then records and articles, each in input order: one thread gives the same
     // index for the same data; more threads give the same documents in another order.
     List<Runnable> tasks = new ArrayList<>();
-    for (Entity e : data.gazetteer().entities()) tasks.add(() -> add.accept(builder.entity(e)));
-    for (Record r : data.records()) tasks.add(() -> add.accept(builder.record(r)));
-    for (Article a : data.articles()) tasks.add(() -> add.accept(builder.article(a)));
+    if (previous == null) {
+      for (Entity e : data.gazetteer().entities()) tasks.add(() -> add.accept(e.id(), () -> builder.entity(e)));
+      for (Record r : data.records()) tasks.add(() -> add.accept(r.id(), () -> builder.record(r)));
+      for (Article a : data.articles()) tasks.add(() -> add.accept(a.id(), () -> builder.article(a)));
+      changes.added = data.records().size() + data.articles().size();
+    } else {
+      Set<String> present = new HashSet<>();
+      for (Record r : data.records()) {
+        present.add(r.id());
+        schedule(tasks, changes, previous.get(r.id()), DocumentBuilder.contentHash(r),
+            () -> add.accept(r.id(), () -> builder.record(r)), () -> update.accept(r.id(), () -> builder.record(r)));
+      }
+      for (Article a : data.articles()) {
+        present.add(a.id());
+        schedule(tasks, changes, previous.get(a.id()), DocumentBuilder.contentHash(a),
+            () -> add.accept(a.id(), () -> builder.article(a)), () -> update.accept(a.id(), () -> builder.article(a)));
+      }
+      for (String id : new java.util.TreeSet<>(previous.keySet())) {
+        if (present.contains(id)) continue;
+        writer.deleteDocuments(new Term(Schema.ID, id));
+        changes.deleted++;
+      }
+    }
     byKind.put("record", data.records().size());
     byKind.put("article", data.articles().size());
+    long total = tasks.size();
     if (config.threads() == 1) {
       for (Runnable t : tasks) {
         t.run();
@@ -132,8 +224,45 @@ public final class IndexBuilder {
     }
   }
 
-  private static Map<String, String> commitData(DataSet data, Map<String, Integer> byKind) throws IOException {
+  /** Adds or replaces one document; Lucene's "immense term" and facet "path length" errors name a field but not the document. */
+  private static void index(IndexWriter writer, String id, Supplier<Document> make, boolean replace) {
+    try {
+      if (replace) writer.updateDocument(new Term(Schema.ID, id), make.get());
+      else writer.addDocument(make.get());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (IllegalArgumentException e) {
+      String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+      int cut = msg.indexOf(". Please correct");
+      if (cut > 0) msg = msg.substring(0, cut);
+      if (msg.length() > 300) msg = msg.substring(0, 300) + "...";
+      throw new IllegalArgumentException("document '" + id + "' cannot be indexed: " + msg
+          + "; nothing was published, the previous index (if any) still serves", e);
+    }
+  }
+
+  private static void schedule(List<Runnable> tasks, Changes changes, String previousHash, String hash,
+      Runnable add, Runnable update) {
+    if (previousHash == null) {
+      tasks.add(add);
+      changes.added++;
+    } else if (!previousHash.equals(hash)) {
+      tasks.add(update);
+      changes.updated++;
+    } else {
+      changes.unchanged++;
+    }
+  }
+
+  /** Records and articles read: each is either indexed or rejected. */
+  private static int inputDocuments(DataSet data) {
+    return data.records().size() + data.articles().size();
+  }
+
+  private static Map<String, String> commitData(DataSet data, Map<String, Integer> byKind, String gazetteerHash,
+      Map<String, List<String>> stories) throws IOException {
     Map<String, Object> counts = new LinkedHashMap<>(byKind);
+    counts.put("input_documents", inputDocuments(data));
     counts.put("entities", data.gazetteer().size());
     counts.put("rejected", 0);
     counts.put("input_files", data.inputFiles());
@@ -142,16 +271,31 @@ public final class IndexBuilder {
     m.put(Schema.COMMIT_DATA_CHECKSUM, data.checksum());
     m.put(Schema.COMMIT_BUILT_AT, Instant.now().toString());
     m.put(Schema.COMMIT_COUNTS, Json.OUT.writeValueAsString(counts));
+    m.put(Schema.COMMIT_GAZETTEER, gazetteerHash);
+    m.put(Schema.COMMIT_STORIES, Json.OUT.writeValueAsString(stories));
     return m;
   }
 
+  /**
+   * Distinct values per dimension among live documents: after an incremental build a value may remain
+   * in the doc-values dictionary of a deleted document until its segment is merged away.
+   */
   private static Map<String, Integer> facetValueCounts(Path gen) throws IOException {
     Map<String, Integer> out = new LinkedHashMap<>();
     try (Directory dir = FSDirectory.open(gen); DirectoryReader reader = DirectoryReader.open(dir)) {
       SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
+      org.apache.lucene.search.IndexSearcher searcher = new org.apache.lucene.search.IndexSearcher(reader);
+      org.apache.lucene.facet.FacetsCollector fc = searcher.search(new org.apache.lucene.search.MatchAllDocsQuery(),
+          new org.apache.lucene.facet.FacetsCollectorManager());
+      org.apache.lucene.facet.Facets facets = new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(state, fc);
       for (String dim : Schema.FILTER_DIMS) {
-        SortedSetDocValuesReaderState.OrdRange r = state.getOrdRange(dim);
-        out.put(dim, r == null ? 0 : r.end() - r.start() + 1);
+        org.apache.lucene.facet.FacetResult r;
+        try {
+          r = state.getOrdRange(dim) == null ? null : facets.getAllChildren(dim);
+        } catch (IllegalArgumentException e) {
+          r = null;
+        }
+        out.put(dim, r == null ? 0 : r.childCount);
       }
     }
     return out;

@@ -1,5 +1,6 @@
 package dev.chiptrail.index;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -81,7 +82,7 @@ public final class IndexLayout {
     Files.createDirectories(root);
     int next = generations().stream().mapToInt(IndexLayout::number).max().orElse(0) + 1;
     while (true) {
-      Path p = root.resolve(String.format("gen-%06d", next));
+      Path p = root.resolve(String.format(Locale.ROOT, "gen-%06d", next));
       try {
         Files.createDirectory(p);
         return p;
@@ -106,13 +107,22 @@ public final class IndexLayout {
     IOUtils.fsync(root, true);
   }
 
-  /** Deletes generations older than the live one and its predecessor, and unpublished leftovers. */
+  /**
+   * Deletes generations older than the live one and its predecessor, and every generation newer than
+   * the live one (or every generation, when none is live): those are leftovers of a build that crashed
+   * before publishing. Only call it holding {@link #lock()}, or it would delete a build in progress.
+   */
   public void prune() throws IOException {
     Optional<Path> live = current();
-    int liveNumber = live.map(IndexLayout::number).orElse(Integer.MAX_VALUE);
-    List<Path> older = generations().stream().filter(g -> number(g) < liveNumber)
+    int liveNumber = live.map(IndexLayout::number).orElse(-1);
+    List<Path> all = generations();
+    for (Path g : all) {
+      if (number(g) > liveNumber) deleteTree(g);
+    }
+    List<Path> older = all.stream().filter(g -> number(g) < liveNumber)
         .sorted(Comparator.comparingInt(IndexLayout::number).reversed()).toList();
     for (int i = KEEP_PREVIOUS; i < older.size(); i++) deleteTree(older.get(i));
+    Files.deleteIfExists(root.resolve(CURRENT + ".tmp"));
   }
 
   /** Deletes a generation that never became live (a failed build). */

@@ -11,10 +11,17 @@ import java.util.List;
  * @param indexDir the index folder (generations and CURRENT)
  * @param threads threads that analyse documents in parallel
  * @param progress whether to draw a progress bar (on a terminal)
+ * @param encoding charset of the extra article folders, or null to detect it per file
+ * @param full rebuild every document even when the live generation could be updated incrementally
  */
-public record IndexerConfig(Path dataDir, List<Path> articleDirs, Path indexDir, int threads, boolean progress) {
+public record IndexerConfig(Path dataDir, List<Path> articleDirs, Path indexDir, int threads, boolean progress,
+    java.nio.charset.Charset encoding, boolean full) {
   public IndexerConfig {
     articleDirs = List.copyOf(articleDirs);
     if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+  }
+
+  public IndexerConfig(Path dataDir, List<Path> articleDirs, Path indexDir, int threads, boolean progress) {
+    this(dataDir, articleDirs, indexDir, threads, progress, null, false);
   }
 }

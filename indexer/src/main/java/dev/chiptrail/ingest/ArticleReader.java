@@ -2,6 +2,8 @@ package dev.chiptrail.ingest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -14,12 +16,14 @@ import java.util.Set;
 /**
  * Parses one article file into an {@link Article}: {@code .md}/{@code .txt} with an optional front
  * matter header, {@code .json} (one article) and {@code .jsonl} (one per line). Metadata missing from
- * the file is derived: the first line as title, the language from the characters.
+ * the file is derived: the first line as title, the language from the characters. {@code .html} and
+ * {@code .htm} pages give their main text (see {@link HtmlArticle}) and their meta tags.
  */
 public final class ArticleReader {
-  public static final Set<String> EXTENSIONS = Set.of("md", "txt", "json", "jsonl");
+  public static final Set<String> EXTENSIONS = Set.of("md", "txt", "json", "jsonl", "html", "htm");
 
   private static final ObjectMapper YAML = YAMLMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   /** The fields an article file may set (front matter, or the .json object with its body). */
@@ -45,11 +49,24 @@ public final class ArticleReader {
   }
 
   public static List<Article> read(Path file, String display, List<ValidationError> errors) {
-    String text = TextFile.readUtf8(file, display, errors);
+    return read(file, display, null, errors);
+  }
+
+  /** {@code encoding}: the charset named on the command line, or null to detect it. */
+  public static List<Article> read(Path file, String display, java.nio.charset.Charset encoding, List<ValidationError> errors) {
+    String text = TextFile.readArticleText(file, display, encoding, errors);
     if (text == null) return List.of();
+    if (text.isBlank()) {
+      errors.add(new ValidationError(display, 0, 0, null, "the file is empty"));
+      return List.of();
+    }
     String ext = extension(file);
     List<Article> out = new ArrayList<>();
     switch (ext) {
+      case "html", "htm" -> {
+        Meta m = HtmlArticle.parse(text);
+        add(out, m, idOf(file), display, 1, errors);
+      }
       case "json" -> {
         Meta m = parseJson(text, display, 1, errors);
         if (m != null) add(out, m, idOf(file), display, 1, errors);
@@ -72,7 +89,7 @@ public final class ArticleReader {
 
   private static Meta parseJson(String json, String display, int line, List<ValidationError> errors) {
     try {
-      return Json.STRICT.readValue(json, Meta.class);
+      return Json.read(json, Meta.class);
     } catch (JsonProcessingException e) {
       errors.add(Json.error(display, line, e));
       return null;
@@ -99,11 +116,31 @@ public final class ArticleReader {
         return new Meta(m.id(), m.title(), m.outlet(), m.date(), m.language(), m.url(), body, null);
       } catch (JsonProcessingException e) {
         ValidationError err = Json.error(display, 1, e);
-        errors.add(new ValidationError(display, err.line() + 1, err.column(), err.field(), err.message()));
+        int line = err.line() + 1;
+        int column = err.column();
+        if (e instanceof UnrecognizedPropertyException u) {
+          // The YAML parser reports where it stopped (after the value); the key's own line is clearer.
+          int keyLine = keyLine(header, u.getPropertyName());
+          if (keyLine > 0) {
+            line = keyLine + 1;
+            column = 1;
+          }
+        }
+        errors.add(new ValidationError(display, line, column, err.field(), err.message()));
         return null;
       }
     }
     return new Meta(null, null, null, null, null, null, text, null);
+  }
+
+  /** The 1-based line of the header where {@code key} is set, or 0. */
+  private static int keyLine(String header, String key) {
+    String[] lines = header.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String l = lines[i].strip();
+      if (l.startsWith(key + ":") || l.startsWith("\"" + key + "\":")) return i + 1;
+    }
+    return 0;
   }
 
   private static void add(List<Article> out, Meta m, String derivedId, String display, int line, List<ValidationError> errors) {
@@ -113,6 +150,16 @@ public final class ArticleReader {
       return;
     }
     String id = m.id() != null ? m.id() : derivedId;
+    String idTooLong = Terms.tooLong(id);
+    if (idTooLong != null) {
+      errors.add(new ValidationError(display, line, 0, "id", idTooLong));
+      return;
+    }
+    String outletTooLong = Terms.tooLongForFacet(m.outlet());
+    if (outletTooLong != null) {
+      errors.add(new ValidationError(display, line, 0, "outlet", outletTooLong));
+      return;
+    }
     if (!id.matches("[a-z0-9][a-z0-9-]*")) {
       errors.add(new ValidationError(display, line, 0, "id", "'" + id + "' is not an id of lower-case letters, digits and hyphens"));
       return;

@@ -41,6 +41,15 @@ public final class DataReader {
 
   /** Reads {@code dataDir} and {@code extraArticleDirs}; throws with every error found. */
   public static DataSet read(Path dataDir, List<Path> extraArticleDirs) throws ValidationException, IOException {
+    return read(dataDir, extraArticleDirs, null);
+  }
+
+  /**
+   * {@code encoding}: the charset of the extra article folders, or null to detect it per file (the
+   * shipped data is always UTF-8).
+   */
+  public static DataSet read(Path dataDir, List<Path> extraArticleDirs, java.nio.charset.Charset encoding)
+      throws ValidationException, IOException {
     DataReader r = new DataReader(dataDir);
     if (!Files.isDirectory(dataDir)) {
       throw new ValidationException(List.of(new ValidationError(dataDir.toString(), 0, 0, null, "no such data folder")));
@@ -49,13 +58,13 @@ public final class DataReader {
     Gazetteer gazetteer = new Gazetteer(entities);
     Map<Record, Loc> recordLocs = new java.util.IdentityHashMap<>();
     List<Record> records = r.readRecords(dataDir.resolve("records"), recordLocs);
-    List<Article> articles = new ArrayList<>(r.readArticles(dataDir.resolve("articles")));
+    List<Article> articles = new ArrayList<>(r.readArticles(dataDir.resolve("articles"), null));
     for (Path extra : extraArticleDirs) {
       if (!Files.isDirectory(extra)) {
         r.errors.add(new ValidationError(extra.toString(), 0, 0, null, "no such article folder"));
         continue;
       }
-      articles.addAll(r.readArticles(extra));
+      articles.addAll(r.readArticles(extra, encoding));
     }
     r.checkRecords(gazetteer, records, recordLocs, articles);
     if (!r.errors.isEmpty()) throw new ValidationException(r.errors);
@@ -110,13 +119,13 @@ public final class DataReader {
       for (var line : lines) {
         Entity e;
         try {
-          e = Json.STRICT.readValue(line.getValue(), Entity.class);
+          e = Json.read(line.getValue(), Entity.class);
         } catch (JsonProcessingException ex) {
           errors.add(Json.error(display, line.getKey(), ex));
           continue;
         }
         String where = display + ":" + line.getKey();
-        if (!checkId(e.id(), display, line.getKey())) continue;
+        if (!checkId(e.id(), true, display, line.getKey())) continue;
         if (seen.containsKey(e.id())) {
           errors.add(new ValidationError(display, line.getKey(), 0, "id", "duplicate id '" + e.id() + "' (first at " + seen.get(e.id()) + ")"));
           continue;
@@ -171,8 +180,8 @@ public final class DataReader {
       if (lines == null) continue;
       for (var line : lines) {
         try {
-          Record r = Json.STRICT.readValue(line.getValue(), Record.class);
-          if (!checkId(r.id(), display, line.getKey())) continue;
+          Record r = Json.read(line.getValue(), Record.class);
+          if (!checkId(r.id(), false, display, line.getKey())) continue;
           locs.put(r, new Loc(display, line.getKey()));
           out.add(r);
         } catch (JsonProcessingException ex) {
@@ -183,12 +192,12 @@ public final class DataReader {
     return out;
   }
 
-  private List<Article> readArticles(Path dir) throws IOException {
+  private List<Article> readArticles(Path dir, java.nio.charset.Charset encoding) throws IOException {
     List<Article> out = new ArrayList<>();
     for (Path f : list(dir, p -> ArticleReader.EXTENSIONS.contains(ArticleReader.extension(p)))) {
       String display = display(f);
       hash(f, display);
-      out.addAll(ArticleReader.read(f, display, errors));
+      out.addAll(ArticleReader.read(f, display, encoding, errors));
     }
     return out;
   }
@@ -248,9 +257,15 @@ public final class DataReader {
     }
   }
 
-  private boolean checkId(String id, String display, int line) {
+  /** {@code facet}: gazetteer ids are facet values too, with Lucene's tighter limit on those. */
+  private boolean checkId(String id, boolean facet, String display, int line) {
     if (id == null) {
       errors.add(new ValidationError(display, line, 0, "id", "is required"));
+      return false;
+    }
+    String tooLong = facet ? Terms.tooLongForFacet(id) : Terms.tooLong(id);
+    if (tooLong != null) {
+      errors.add(new ValidationError(display, line, 0, "id", tooLong));
       return false;
     }
     if (!ID.matcher(id).matches()) {

@@ -1,6 +1,13 @@
 package dev.chiptrail.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.ArrayList;
+import java.util.List;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -30,6 +37,33 @@ public final class Json {
 
   private Json() {}
 
+  /**
+   * Reads one JSON value strictly. The text is first scanned token by token, so the limits on depth and
+   * string length and the duplicate-key check apply to all of it, before binding would stop at the first
+   * value that does not fit the type (a 70-deep array in a string field is reported as too deep).
+   */
+  public static <T> T read(String json, Class<T> type) throws JsonProcessingException {
+    try (JsonParser p = STRICT.createParser(json)) {
+      try {
+        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+          // Decoding each string makes the length limit apply here, where the parser knows the line.
+          if (t == JsonToken.VALUE_STRING) p.getText();
+        }
+      } catch (StreamConstraintsException e) {
+        // Thrown without a location or field; the parser knows both.
+        JsonMappingException m = new JsonMappingException(e.getOriginalMessage(), p.currentLocation(), e);
+        String name = p.currentName();
+        if (name != null) m.prependPath(new JsonMappingException.Reference(null, name));
+        throw m;
+      }
+    } catch (JsonProcessingException e) {
+      throw e;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return STRICT.readValue(json, type);
+  }
+
   /** A readable error for a Jackson failure on one line of a file. */
   public static ValidationError error(String file, int line, JsonProcessingException e) {
     String field = null;
@@ -45,13 +79,37 @@ public final class Json {
       }
       field = path.isEmpty() ? null : path.toString();
     }
-    String msg = e.getOriginalMessage();
-    int nl = msg.indexOf('\n');
-    if (nl > 0) msg = msg.substring(0, nl);
-    msg = msg.replaceAll(" \\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.([A-Z]\\w*)(\\$\\w+)?`", "$1");
+    String msg = message(e);
     int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
     int lineInFile = line;
     if (e.getLocation() != null && e.getLocation().getLineNr() > 1) lineInFile = line + e.getLocation().getLineNr() - 1;
     return new ValidationError(file, lineInFile, Math.max(col, 0), field, msg);
+  }
+
+
+  /** Jackson's message in the terms of the data, without class names or feature flags. */
+  private static String message(JsonProcessingException e) {
+    String msg = e.getOriginalMessage();
+    int nl = msg.indexOf('\n');
+    if (nl > 0) msg = msg.substring(0, nl);
+    if (e instanceof UnrecognizedPropertyException u) {
+      List<String> known = new ArrayList<>();
+      u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+      known.sort(null);
+      return "unknown field '" + u.getPropertyName() + "'; the known fields are " + String.join(", ", known);
+    }
+    if (e instanceof MismatchedInputException && msg.startsWith("Trailing token")) {
+      return "unexpected text after the JSON value; each line holds exactly one JSON object";
+    }
+    Throwable limit = e;
+    while (limit != null && !(limit instanceof StreamConstraintsException)) limit = limit.getCause();
+    if (limit != null) {
+      // Matched on words only: Jackson formats its numbers in the JVM's locale (Arabic digits in ar-SA),
+      // and stops reading once over a limit, so its figures are not the input's own anyway.
+      if (msg.contains("nesting depth")) return "JSON nested deeper than " + MAX_DEPTH + " levels, the most allowed";
+      if (msg.contains("String value length")) return "a string longer than " + MAX_STRING + " characters (1 MiB), the most allowed";
+    }
+    if (msg.startsWith("Duplicate field ")) return "duplicate key " + msg.substring("Duplicate field ".length()) + "; a key may appear once";
+    return msg.replaceAll(" \\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.([A-Z]\\w*)(\\$\\w+)?`", "$1");
   }
 }

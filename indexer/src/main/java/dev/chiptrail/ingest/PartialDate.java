@@ -1,5 +1,6 @@
 package dev.chiptrail.ingest;
 
+import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -52,20 +53,20 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
   }
 
   public String yearKey() {
-    return String.format("%04d", year);
+    return String.format(Locale.ROOT, "%04d", year);
   }
 
   /** yyyy-MM, or null for a year-only date. */
   public String monthKey() {
-    return month == 0 ? null : String.format("%04d-%02d", year, month);
+    return month == 0 ? null : String.format(Locale.ROOT, "%04d-%02d", year, month);
   }
 
   @JsonValue
   @Override
   public String toString() {
-    if (day > 0) return String.format("%04d-%02d-%02d", year, month, day);
-    if (month > 0) return String.format("%04d-%02d", year, month);
-    return String.format("%04d", year);
+    if (day > 0) return String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+    if (month > 0) return String.format(Locale.ROOT, "%04d-%02d", year, month);
+    return String.format(Locale.ROOT, "%04d", year);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.chiptrail.ingest;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -44,12 +45,89 @@ public final class TextFile {
       int line = 1;
       for (int i = 0; i < offset; i++) if (bytes[i] == '\n') line++;
       errors.add(new ValidationError(display, line, 0, null,
-          String.format("invalid UTF-8 at byte offset %d (byte 0x%02X)", offset, bytes[offset] & 0xFF)));
+          String.format(Locale.ROOT, "invalid UTF-8 at byte offset %d (byte 0x%02X)", offset, bytes[offset] & 0xFF)));
       return null;
     }
     dec.flush(out);
     out.flip();
     return out.toString().replace("\r\n", "\n");
+  }
+
+  /**
+   * Reads an article file in UTF-8 (with or without BOM), GB18030/GBK or Big5. With {@code named} the
+   * encoding is that one; otherwise UTF-8 is tried first (valid UTF-8 of Chinese text is almost never
+   * valid GBK text by accident, and the other way round fails fast), then ICU's detector chooses
+   * between GB18030 and Big5 only. Bytes that do not decode are an error with the byte offset.
+   */
+  public static String readArticleText(Path file, String display, java.nio.charset.Charset named, List<ValidationError> errors) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      errors.add(new ValidationError(display, 0, 0, null, "cannot read: " + e.getMessage()));
+      return null;
+    }
+    boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+    if (named == null && !bom && !isUtf8(bytes)) {
+      named = detectChinese(bytes);
+      if (named == null) return decode(bytes, display, errors); // reports the first bad UTF-8 byte
+    }
+    if (named == null || named.equals(StandardCharsets.UTF_8)) return decode(bytes, display, errors);
+    CharsetDecoder dec = named.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length * 2 + 2);
+    CoderResult r = dec.decode(in, out, true);
+    if (r.isError()) {
+      int offset = in.position();
+      int line = 1;
+      for (int i = 0; i < offset; i++) if (bytes[i] == '\n') line++;
+      errors.add(new ValidationError(display, line, 0, null,
+          String.format("invalid %s at byte offset %d (byte 0x%02X)", named.name(), offset, bytes[offset] & 0xFF)));
+      return null;
+    }
+    dec.flush(out);
+    out.flip();
+    return out.toString().replace("\r\n", "\n");
+  }
+
+  private static boolean isUtf8(byte[] bytes) {
+    try {
+      decodeStrict(bytes, StandardCharsets.UTF_8);
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /**
+   * GB18030 or Big5, whichever ICU's statistical detector rates higher among those the bytes decode in
+   * strictly. A tie (a mostly Latin text with a few Han characters gives both ICU's floor) goes to
+   * GB18030, the more common of the two and a superset of GBK.
+   */
+  private static java.nio.charset.Charset detectChinese(byte[] bytes) {
+    com.ibm.icu.text.CharsetDetector d = new com.ibm.icu.text.CharsetDetector();
+    d.setText(bytes);
+    java.nio.charset.Charset best = null;
+    int bestConfidence = -1;
+    for (com.ibm.icu.text.CharsetMatch m : d.detectAll()) {
+      java.nio.charset.Charset cs = switch (m.getName()) {
+        case "GB18030" -> java.nio.charset.Charset.forName("GB18030");
+        case "Big5" -> java.nio.charset.Charset.forName("Big5");
+        default -> null;
+      };
+      if (cs == null) continue;
+      boolean gb = cs.name().equals("GB18030");
+      if (m.getConfidence() < bestConfidence || (m.getConfidence() == bestConfidence && !gb)) continue;
+      try {
+        decodeStrict(bytes, cs);
+        best = cs;
+        bestConfidence = m.getConfidence();
+      } catch (CharacterCodingException e) {
+        // not this one
+      }
+    }
+    return best;
   }
 
   /** Decodes strictly with any charset, for callers that know the encoding. */

@@ -15,7 +15,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 public final class Schema {
   /** Bumped whenever a field, an analyzer or a dimension changes: readers refuse other versions. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 3;
 
   // Identity and kind.
   public static final String ID = "id";
@@ -37,6 +37,19 @@ public final class Schema {
   public static final String NAMES_PINYIN = "names_pinyin";
   /** Ids of every entity the document mentions (keyword), for links and "why it matched". */
   public static final String MENTIONS = "mentions";
+  /**
+   * Ids of the entities a document is about (keyword): a record's buyer, providers, chips, models and
+   * intermediary; the entities an article's title names; with their ancestors. A name query ranks
+   * these documents above those that only mention the entity.
+   */
+  public static final String SUBJECTS = "subjects";
+  /** The buyer a record is about (keyword): a query naming a buyer shows its record first. */
+  public static final String BUYER = "buyer";
+
+  /** Records: the ids of the articles they cite (keyword), so an article finds the records citing it. */
+  public static final String CITES = "cites";
+  /** SHA-256 of the document's source JSON: an incremental build re-analyses only what changed. */
+  public static final String CONTENT_HASH = "content_hash";
 
   // Numbers for ranges and sorting.
   /** yyyyMMdd of the first day the date can mean (2024-04 → 20240401). */
@@ -72,6 +85,10 @@ public final class Schema {
   public static final String COMMIT_DATA_CHECKSUM = "chiptrail.data_checksum";
   public static final String COMMIT_BUILT_AT = "chiptrail.built_at";
   public static final String COMMIT_COUNTS = "chiptrail.counts";
+  /** SHA-256 of the gazetteer: mentions depend on it, so a changed gazetteer means a full build. */
+  public static final String COMMIT_GAZETTEER = "chiptrail.gazetteer_checksum";
+  /** JSON: story id → its versions, for the stories of more than one article (see index.Stories). */
+  public static final String COMMIT_STORIES = "chiptrail.stories";
 
   private static final FacetsConfig FACETS = buildFacetsConfig();
 

@@ -24,7 +24,7 @@ final class Cursor {
       switch (o) {
         case Float f -> v.add(f);
         case Long l -> v.add(l);
-        case Integer i -> v.add(i.longValue());
+        case Integer i -> v.add(i);
         case BytesRef b -> v.add(b.utf8ToString());
         case null -> v.addNull();
         default -> throw new IllegalStateException("unexpected sort value " + o.getClass());
@@ -51,8 +51,11 @@ final class Cursor {
     if (!id.isTextual() || !(first.isNumber())) {
       throw BadRequestException.param("cursor", "cursor is not one this server issued (" + truncate(cursor) + ")");
     }
-    Object key = sort.equals("relevance") ? (Object) first.floatValue()
-        : sort.endsWith("date") ? (Object) first.intValue() : (Object) first.longValue();
+    Object key = switch (sort) {
+      case "relevance" -> first.floatValue();
+      case "date", "-date" -> first.intValue();
+      default -> first.longValue();
+    };
     return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {key, new BytesRef(id.asText())});
   }
 

@@ -14,7 +14,9 @@ import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -60,11 +62,15 @@ public final class IndexSnapshot {
         throw new IndexUnavailableException("the index at " + generation + " has schema version " + schema
             + " but this chiptrail reads version " + Schema.VERSION + "; rebuild it with ./chiptrail index", null);
       }
+      verify(generation, reader);
       IndexSnapshot s = new IndexSnapshot(generation, reader);
       reader = null;
       return s;
     } catch (IndexNotFoundException e) {
       throw new IndexUnavailableException("no index in " + generation + ": " + e.getMessage(), e);
+    } catch (CorruptIndexException e) {
+      throw new IndexUnavailableException("the index at " + generation + " is corrupt (" + e.getMessage()
+          + "); rebuild it with ./chiptrail index", e);
     } catch (IOException | RuntimeException e) {
       throw new IndexUnavailableException("the index at " + generation + " cannot be read (" + e + "); rebuild it with ./chiptrail index", e);
     } finally {
@@ -75,6 +81,30 @@ public final class IndexSnapshot {
           // Already failing with a clearer message.
         }
       }
+    }
+  }
+
+  /**
+   * Refuses a damaged index before it serves: every file's checksum (Lucene checks most only when
+   * merging, so a flipped byte would otherwise surface as a wrong hit or a failed request later), and
+   * the document count the build recorded.
+   */
+  private static void verify(Path generation, DirectoryReader reader) throws IndexUnavailableException, IOException {
+    try {
+      for (LeafReaderContext leaf : reader.leaves()) leaf.reader().checkIntegrity();
+    } catch (CorruptIndexException e) {
+      throw new IndexUnavailableException("the index at " + generation + " is corrupt (" + e.getMessage()
+          + "); rebuild it with ./chiptrail index", e);
+    }
+    String counts = reader.getIndexCommit().getUserData().get(Schema.COMMIT_COUNTS);
+    if (counts == null) {
+      throw new IndexUnavailableException("the index at " + generation + " records no document counts; rebuild it with ./chiptrail index", null);
+    }
+    JsonNode c = Json.OUT.readTree(counts);
+    int expected = c.path("record").asInt() + c.path("article").asInt() + c.path("entities").asInt();
+    if (expected != reader.numDocs()) {
+      throw new IndexUnavailableException("the index at " + generation + " holds " + reader.numDocs()
+          + " documents but its build recorded " + expected + "; rebuild it with ./chiptrail index", null);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.chiptrail.search;
 import dev.chiptrail.gazetteer.Entity;
 import dev.chiptrail.gazetteer.Gazetteer;
 import dev.chiptrail.gazetteer.NameForm;
+import dev.chiptrail.gazetteer.Romanizations;
 import dev.chiptrail.schema.Schema;
 import dev.chiptrail.search.QueryParser.And;
 import dev.chiptrail.search.QueryParser.FieldTerm;
@@ -39,8 +40,9 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
  */
 final class QueryCompiler {
   /** Boosts: whole-word and exact-name matches rank above n-gram, pinyin and fuzzy ones. */
-  private static final float ENTITY = 4f, ZH_WORDS = 3f, NAME = 2.5f, EN_TEXT = 1.5f, CJK = 1f, PINYIN = 1f, FUZZY = 0.3f;
+  private static final float ENTITY = 4f, SUBJECT = 8f, BUYER = 6f, ROMANIZATION = 0.3f, NAMED_TEXT_SCALE = 0.5f, FUZZY_ENTITY = 0.5f, ZH_WORDS = 3f, NAME = 2.5f, EN_TEXT = 1.5f, CJK = 1f, PINYIN = 1f, FUZZY = 0.3f;
   private static final int MAX_NAME_WORDS = 6;
+  private static final java.util.regex.Pattern PLURAL_MODEL = java.util.regex.Pattern.compile("(\\p{L}+-?\\d+)[sS]");
 
   private final Gazetteer gazetteer;
   private final boolean exactScript;
@@ -106,7 +108,8 @@ final class QueryCompiler {
     List<String> run = new ArrayList<>();
     for (Node c : and.clauses()) {
       if (c instanceof Word w) {
-        run.add(w.text());
+        // A lone dash or comma between words ("Zhejiang Lab - AWS") is a separator, not a word.
+        if (!scriptRuns(w.text()).isEmpty()) run.add(w.text());
         continue;
       }
       if (!run.isEmpty()) {
@@ -132,8 +135,19 @@ final class QueryCompiler {
           break;
         }
       }
+      String corrected = null;
+      for (int len = Math.min(MAX_NAME_WORDS, words.size() - k); best == 0 && len >= 2; len--) {
+        corrected = fuzzyName(String.join(" ", words.subList(k, k + len)));
+        if (corrected != null) best = len;
+      }
       if (best >= 2) {
-        out.add(phrase(String.join(" ", words.subList(k, k + best))));
+        String typed = String.join(" ", words.subList(k, k + best));
+        if (corrected == null) {
+          out.add(phrase(typed));
+        } else {
+          // The name it most likely means, ranked below an exact match of that name.
+          out.add(new BoostQuery(phrase(corrected), FUZZY_ENTITY));
+        }
         k += best;
       } else {
         out.add(words(List.of(words.get(k))));
@@ -165,25 +179,43 @@ final class QueryCompiler {
       add(b, builder.createPhraseQuery(Schema.TEXT_CJK_EXACT, text), 1f);
       return simplify(b.build());
     }
-    add(b, builder.createPhraseQuery(Schema.TEXT_ZH, text), ZH_WORDS);
-    add(b, builder.createPhraseQuery(Schema.TEXT_CJK, text), CJK);
-    add(b, builder.createPhraseQuery(Schema.NAMES_ZH, text), NAME);
+    // A gazetteer name identifies its entity whatever the form: 輝達 and 英伟达 must rank the same
+    // Nvidia material, so the literal text counts for less than the entity.
+    float scale = gazetteer.lookup(text).isEmpty() ? 1f : NAMED_TEXT_SCALE;
+    add(b, builder.createPhraseQuery(Schema.TEXT_ZH, text), ZH_WORDS * scale);
+    add(b, builder.createPhraseQuery(Schema.TEXT_CJK, text), CJK * scale);
+    add(b, builder.createPhraseQuery(Schema.NAMES_ZH, text), NAME * scale);
     entities(b, text);
     return simplify(b.build());
   }
 
   /** Latin text: English prose (stemmed), exact names, pinyin, misspelled names, entities. */
   private Query latin(String text, boolean isPhrase) {
+    return latin(text, isPhrase, true);
+  }
+
+  private Query latin(String text, boolean isPhrase, boolean alternates) {
+    if (!isPhrase && gazetteer.lookup(text).isEmpty()) {
+      // "H100s": a plural of a model number is the model.
+      java.util.regex.Matcher plural = PLURAL_MODEL.matcher(text);
+      if (plural.matches() && !gazetteer.lookup(plural.group(1)).isEmpty()) text = plural.group(1);
+    }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
+    if (alternates && !isPhrase) {
+      for (String alt : Romanizations.alternates(text)) {
+        b.add(new BoostQuery(latin(alt, false, false), ROMANIZATION), Occur.SHOULD);
+      }
+    }
     add(b, isPhrase ? builder.createPhraseQuery(Schema.TEXT_EN, text) : builder.createBooleanQuery(Schema.TEXT_EN, text, Occur.MUST), EN_TEXT);
     add(b, isPhrase ? builder.createPhraseQuery(Schema.NAMES, text) : builder.createBooleanQuery(Schema.NAMES, text, Occur.MUST), NAME);
     add(b, isPhrase ? builder.createPhraseQuery(Schema.NAMES_PINYIN, text) : builder.createBooleanQuery(Schema.NAMES_PINYIN, text, Occur.MUST), PINYIN);
     boolean entity = entities(b, text);
     String folded = text.toLowerCase(Locale.ROOT);
-    if (!entity && !isPhrase && folded.length() >= 5 && folded.chars().allMatch(Character::isLetter)) {
+    if (!entity && !isPhrase && folded.length() >= 5 && folded.chars().allMatch(Character::isLetter)
+        && !gazetteer.isLatinNameWord(folded)) {
       int edits = folded.length() >= 8 ? 2 : 1;
       b.add(new BoostQuery(new FuzzyQuery(new Term(Schema.NAMES, folded), edits, 1), FUZZY), Occur.SHOULD);
-      fuzzyMatches(folded, edits);
+      for (String id : fuzzyMatches(folded, edits)) entityClauses(b, id, FUZZY_ENTITY);
     }
     BooleanQuery q = b.build();
     if (q.clauses().isEmpty()) {
@@ -199,7 +231,7 @@ final class QueryCompiler {
     Set<String> ids = new LinkedHashSet<>();
     for (NameForm f : forms) {
       if (ids.add(f.entityId())) {
-        b.add(new BoostQuery(new TermQuery(new Term(Schema.MENTIONS, f.entityId())), ENTITY), Occur.SHOULD);
+        entityClauses(b, f.entityId(), 1f);
         matched.add(f);
         gazetteer.get(f.entityId()).ifPresent(this::highlightAllForms);
       }
@@ -207,8 +239,16 @@ final class QueryCompiler {
     return !ids.isEmpty();
   }
 
-  /** Misspelled names: the gazetteer forms with a word within {@code edits} of the query word. */
-  private void fuzzyMatches(String word, int edits) {
+  /** Documents mentioning the entity; above them those about it; above all the buyer's record. */
+  private static void entityClauses(BooleanQuery.Builder b, String id, float factor) {
+    b.add(new BoostQuery(new TermQuery(new Term(Schema.MENTIONS, id)), ENTITY * factor), Occur.SHOULD);
+    b.add(new BoostQuery(new TermQuery(new Term(Schema.SUBJECTS, id)), SUBJECT * factor), Occur.SHOULD);
+    b.add(new BoostQuery(new TermQuery(new Term(Schema.BUYER, id)), BUYER * factor), Occur.SHOULD);
+  }
+
+  /** Misspelled names: the entities with a name word within {@code edits} of the query word. */
+  private Set<String> fuzzyMatches(String word, int edits) {
+    Set<String> ids = new LinkedHashSet<>();
     CharacterRunAutomaton a = new CharacterRunAutomaton(new LevenshteinAutomata(word, true).toAutomaton(edits));
     for (Entity e : gazetteer.entities()) {
       for (NameForm f : e.nameForms()) {
@@ -216,12 +256,33 @@ final class QueryCompiler {
         for (String part : f.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
           if (part.length() >= 4 && a.run(part)) {
             matched.add(f);
-            highlightAllForms(e);
+            if (ids.add(e.id())) highlightAllForms(e);
             break;
           }
         }
       }
     }
+    return ids;
+  }
+
+  /**
+   * A run of words within a bounded edit distance of a whole Latin name ("Shenzen University"): the
+   * name it most likely means (the closest), or null. Two edits at most, one for names under ten
+   * letters. Never with digits: Nvidia A10 is another chip, not a misspelled A100.
+   */
+  private String fuzzyName(String seq) {
+    String folded = seq.toLowerCase(Locale.ROOT);
+    if (folded.length() < 8 || folded.chars().anyMatch(Character::isDigit)) return null;
+    int maxEdits = folded.length() >= 10 ? 2 : 1;
+    for (int edits = 1; edits <= maxEdits; edits++) {
+      CharacterRunAutomaton a = new CharacterRunAutomaton(new LevenshteinAutomata(folded, true).toAutomaton(edits));
+      for (Entity e : gazetteer.entities()) {
+        for (NameForm f : e.nameForms()) {
+          if (!f.isHan() && a.run(f.text().toLowerCase(Locale.ROOT))) return f.text();
+        }
+      }
+    }
+    return null;
   }
 
   /** So that a match by any form highlights the form the document itself uses. */

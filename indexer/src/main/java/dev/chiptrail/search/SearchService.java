@@ -22,7 +22,10 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -77,6 +80,16 @@ public final class SearchService {
     }
   }
 
+  /**
+   * The same search on a snapshot the caller holds, so that several calls (an export's pages) answer
+   * from one index version.
+   */
+  public SearchResult search(IndexSnapshot snap, SearchRequest req) throws IOException {
+    long start = System.nanoTime();
+    validate(req);
+    return search(snap, req, start);
+  }
+
   /** Checks every parameter, naming it and its value; nothing touches the index before this passes. */
   public static void validate(SearchRequest req) {
     if (req.size() < 1 || req.size() > SearchRequest.MAX_SIZE) {
@@ -126,17 +139,23 @@ public final class SearchService {
     int offset = after == null ? (req.page() - 1) * req.size() : 0;
     int topN = offset + req.size() + 1;
 
-    Run run = run(snap, req, compiled.query(), sort, after, topN);
+    Query query = compiled.query();
+    Run run = run(snap, req, query, sort, after, topN);
     boolean relaxed = false;
     if (run.total == 0 && compiled.relaxed() != null) {
-      run = run(snap, req, compiled.relaxed(), sort, after, topN);
+      query = compiled.relaxed();
+      run = run(snap, req, query, sort, after, topN);
       relaxed = true;
     }
-    ScoreDoc[] docs = run.result.hits.scoreDocs;
-    int end = Math.min(docs.length, offset + req.size());
-    List<ScoreDoc> page = new ArrayList<>();
-    for (int i = offset; i < end; i++) page.add(docs[i]);
-    String next = docs.length > offset + req.size() && !page.isEmpty()
+    // Versions of one story are one hit: fetch more documents until the page has its groups.
+    Collapsed collapsed = collapse(snap, run, sort, after, offset, req.size());
+    while (collapsed.short_ && run.result.hits.scoreDocs.length >= topN && topN < MAX_COLLAPSE_FETCH) {
+      topN = Math.min(MAX_COLLAPSE_FETCH, topN * 4);
+      run = run(snap, req, query, sort, after, topN);
+      collapsed = collapse(snap, run, sort, after, offset, req.size());
+    }
+    List<ScoreDoc> page = collapsed.page;
+    String next = collapsed.more && !page.isEmpty()
         ? Cursor.encode(req.sort(), (FieldDoc) page.get(page.size() - 1)) : null;
 
     List<Hit> hits = hits(snap, page, compiled);
@@ -146,7 +165,78 @@ public final class SearchService {
     return new SearchResult(run.total, exact, took, snap.version(), relaxed, hits, facets, next);
   }
 
-  private record Run(DrillSideways.DrillSidewaysResult result, long total) {}
+  private record Run(DrillSideways.DrillSidewaysResult result, long total, Query filtered) {}
+
+  /** Documents fetched at most to fill a page of collapsed hits. */
+  private static final int MAX_COLLAPSE_FETCH = SearchRequest.MAX_WINDOW * 2;
+
+  /**
+   * One page of hits after collapsing: {@code short_} when the fetched documents ran out before the
+   * page (and one more group) was full, {@code more} when a group follows the page.
+   */
+  private record Collapsed(List<ScoreDoc> page, boolean more, boolean short_) {}
+
+  /**
+   * Keeps the first-ranked version of each story and skips the others (they are listed in the hit).
+   * Page-based paging collapses from the first result; after a cursor, a version is also skipped when
+   * another version of its story ranks at or before the cursor, because that one was already shown.
+   * {@code total} and the facet counts still count documents, every version included.
+   */
+  private Collapsed collapse(IndexSnapshot snap, Run run, Sort sort, FieldDoc after, int offset, int size) throws IOException {
+    ScoreDoc[] docs = run.result.hits.scoreDocs;
+    Map<String, List<String>> versions = DocumentLinks.versionsByArticle(snap);
+    StoredFields stored = snap.searcher().storedFields();
+    Set<String> seen = new HashSet<>();
+    List<ScoreDoc> page = new ArrayList<>();
+    int groups = 0;
+    for (ScoreDoc sd : docs) {
+      if (!versions.isEmpty()) {
+        String id = stored.document(sd.doc, Set.of(Schema.ID)).get(Schema.ID);
+        List<String> v = versions.get(id);
+        if (v != null) {
+          if (!seen.add(v.get(0))) continue;
+          if (after != null && shownBefore(snap, run.filtered, sort, after, v)) continue;
+        }
+      }
+      if (groups >= offset + size) return new Collapsed(page, true, false);
+      if (groups >= offset) page.add(sd);
+      groups++;
+    }
+    return new Collapsed(page, false, true);
+  }
+
+  /** Whether a version of the story matches and ranks at or before the cursor. */
+  private static boolean shownBefore(IndexSnapshot snap, Query filtered, Sort sort, FieldDoc after, List<String> versions) throws IOException {
+    Query q = new BooleanQuery.Builder()
+        .add(filtered, Occur.MUST)
+        .add(new TermInSetQuery(Schema.ID, versions.stream().map(BytesRef::new).toList()), Occur.FILTER)
+        .build();
+    for (ScoreDoc sd : snap.searcher().search(q, versions.size(), sort, true).scoreDocs) {
+      if (compare((FieldDoc) sd, after, sort) <= 0) return true;
+    }
+    return false;
+  }
+
+  /** Orders two sort positions as the sort does (the cursor carries values, not a doc id). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compare(FieldDoc a, FieldDoc b, Sort sort) {
+    SortField[] fields = sort.getSort();
+    for (int i = 0; i < fields.length; i++) {
+      Object x = a.fields[i], y = b.fields[i];
+      int c;
+      if (fields[i].getType() == SortField.Type.SCORE) {
+        c = Float.compare(((Number) y).floatValue(), ((Number) x).floatValue());
+      } else if (x instanceof Number nx && y instanceof Number ny) {
+        c = Long.compare(nx.longValue(), ny.longValue());
+        if (fields[i].getReverse()) c = -c;
+      } else {
+        c = ((Comparable) x).compareTo(y);
+        if (fields[i].getReverse()) c = -c;
+      }
+      if (c != 0) return c;
+    }
+    return 0;
+  }
 
   private Run run(IndexSnapshot snap, SearchRequest req, Query q, Sort sort, FieldDoc after, int topN) throws IOException {
     BooleanQuery.Builder base = new BooleanQuery.Builder()
@@ -161,13 +251,12 @@ public final class SearchService {
     DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), base.build());
     for (String dim : Schema.FILTER_DIMS) {
       List<String> values = req.filters().getOrDefault(dim, List.of());
-      // One add() per value: repeated adds on a dimension are ORed, while add(dim, a, b) would be
-      // the hierarchical path a/b and match nothing (multi-select found 0 documents).
-      for (String v : values.stream().distinct().toList()) ddq.add(dim, v);
+      // Adding the same dimension again ORs the values (the varargs of add() are a path, not values).
+      for (String v : new LinkedHashSet<>(values)) ddq.add(dim, v);
     }
     DrillSideways ds = new DrillSideways(snap.searcher(), Schema.facetsConfig(), snap.facetState());
     DrillSideways.DrillSidewaysResult r = ds.search(ddq, null, after, topN, sort, true);
-    return new Run(r, r.hits.totalHits.value());
+    return new Run(r, r.hits.totalHits.value(), ddq);
   }
 
   private static Sort sort(String sort) {
@@ -175,26 +264,22 @@ public final class SearchService {
     return switch (sort) {
       case "date" -> new Sort(dateField(false), id);
       case "-date" -> new Sort(dateField(true), id);
-      case "amount" -> new Sort(numeric(Schema.AMOUNT_CNY, false), id);
-      case "-amount" -> new Sort(numeric(Schema.AMOUNT_CNY, true), id);
+      case "amount" -> new Sort(numeric(Schema.AMOUNT_CNY, SortField.Type.LONG, false), id);
+      case "-amount" -> new Sort(numeric(Schema.AMOUNT_CNY, SortField.Type.LONG, true), id);
       default -> new Sort(SortField.FIELD_SCORE, id);
     };
   }
 
-  /**
-   * The date is an IntPoint: sorting it as LONG fails once Lucene's point-based skipping checks the
-   * bytes per dimension ("indexed with 4 bytes per dimension ... expected 8").
-   */
-  private static SortField dateField(boolean reverse) {
-    SortField f = new SortField(Schema.DATE, SortField.Type.INT, reverse);
-    f.setMissingValue(reverse ? Integer.MIN_VALUE : Integer.MAX_VALUE);
-    return f;
+  /** Newest or oldest first, undated documents last (the date is an int: yyyyMMdd in an IntPoint). */
+  static SortField dateField(boolean reverse) {
+    return numeric(Schema.DATE, SortField.Type.INT, reverse);
   }
 
   /** Documents without the value sort last in both directions. */
-  private static SortField numeric(String field, boolean reverse) {
-    SortField f = new SortField(field, SortField.Type.LONG, reverse);
-    f.setMissingValue(reverse ? Long.MIN_VALUE : Long.MAX_VALUE);
+  private static SortField numeric(String field, SortField.Type type, boolean reverse) {
+    SortField f = new SortField(field, type, reverse);
+    if (type == SortField.Type.INT) f.setMissingValue(reverse ? Integer.MIN_VALUE : Integer.MAX_VALUE);
+    else f.setMissingValue(reverse ? Long.MIN_VALUE : Long.MAX_VALUE);
     return f;
   }
 
@@ -273,6 +358,7 @@ public final class SearchService {
         amount = Json.OUT.convertValue(src.get("amount"), Map.class);
       }
       float score = Float.isNaN(sd.score) ? 0f : sd.score;
+      DocumentLinks.Links links = DocumentLinks.of(snap, d);
       hits.add(new Hit(
           d.id(), d.kind(),
           text(src, record ? "title_en" : "title"),
@@ -283,9 +369,12 @@ public final class SearchService {
           matched(d, compiled.matched()),
           amount,
           record ? null : text(src, "source"),
-          null,
-          null,
-          values));
+          links.story(),
+          links.otherVersions(),
+          values,
+          links.records(),
+          links.sources(),
+          links.entities()));
     }
     return hits;
   }
