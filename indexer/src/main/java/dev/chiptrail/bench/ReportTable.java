@@ -39,8 +39,8 @@ public final class ReportTable {
     for (var e : classes.entrySet()) {
       Map<?, ?> m = (Map<?, ?>) e.getValue();
       if (m.containsKey("p50_ms")) {
-        row(sb, "search " + e.getKey() + " (1 thread)", String.format(Locale.ROOT, "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.0f QPS",
-            Targets.num(m, "p50_ms"), Targets.num(m, "p95_ms"), Targets.num(m, "p99_ms"), Targets.num(m, "qps")));
+        row(sb, "search " + e.getKey() + " (1 thread)", String.format(Locale.ROOT, "p50 %s ms, p95 %s ms, p99 %s ms, %.0f QPS",
+            ms(Targets.num(m, "p50_ms")), ms(Targets.num(m, "p95_ms")), ms(Targets.num(m, "p99_ms")), Targets.num(m, "qps")));
       } else {
         row(sb, "search " + e.getKey(), String.valueOf(m.get("status")));
       }
@@ -56,13 +56,18 @@ public final class ReportTable {
     List<Map<String, Object>> targets = (List<Map<String, Object>>) report.get("targets");
     for (Map<String, Object> t : targets) {
       boolean met = Boolean.TRUE.equals(t.get("met"));
-      sb.append(String.format(Locale.ROOT, "| %s | %.2f %s | %s | %s |%n", t.get("target"), Targets.num(t, "measured"), t.get("unit"),
+      sb.append(String.format(Locale.ROOT, "| %s | %s %s | %s | %s |%n", t.get("target"), ms(Targets.num(t, "measured")), t.get("unit"),
           met ? "yes" : "no", met ? "" : String.format(Locale.ROOT, "%.0f%%", Targets.num(t, "missed_by_percent"))));
     }
     if (corpus.get("documents") instanceof Number n && n.intValue() != Targets.TARGET_DOCS) {
       sb.append("\nTargets apply at ").append(Targets.TARGET_DOCS).append(" documents; this run had ").append(n).append(".\n");
     }
     return sb.toString();
+  }
+
+  /** Two decimals, or three significant digits below 1 (suggest answers in microseconds). */
+  static String ms(double v) {
+    return v != 0 && Math.abs(v) < 1 ? String.format(Locale.ROOT, "%.3g", v) : String.format(Locale.ROOT, "%.2f", v);
   }
 
   private static void row(StringBuilder sb, String k, String v) {
