@@ -182,6 +182,7 @@ public final class CorpusGenerator {
     int records = Math.max(1, (int) Math.round(docs * RECORD_SHARE));
     int articles = docs - records;
     Vocab v = new Vocab(providers, chips, models, buyers, intermediaries, providerZ, chipZ, modelZ, buyerZ, interZ);
+    loadWords(shippedGazetteer.toAbsolutePath().getParent().resolve("articles"), rnd);
 
     BufferedWriter w = null;
     for (int i = 0; i < articles; i++) {
@@ -501,7 +502,8 @@ public final class CorpusGenerator {
       boolean zh = sentenceLang.startsWith("zh");
       String[] pool = zh ? ZH_SENTENCES : EN_SENTENCES;
       int which = rnd.nextInt(pool.length);
-      String s = sentenceLang.equals("zh-Hant") ? trad(pool[which]) : pool[which];
+      String s = interleave(pool[which], zh, rnd);
+      if (sentenceLang.equals("zh-Hant")) s = trad(s);
       // Now and then the story turns to another buyer or provider, as roundups do.
       if (rnd.nextInt(6) == 0) buyer = v.buyers.get(v.buyerZ.next(rnd));
       if (rnd.nextInt(8) == 0) provider = v.providers.get(v.providerZ.next(rnd));
@@ -513,10 +515,19 @@ public final class CorpusGenerator {
           .replace("%A", zh ? cny + "元" : String.format(Locale.ROOT, "%,d yuan", cny))
           .replace("%D", date == null ? (zh ? "不详" : "not given") : date);
       body.append(s);
+      // A clause of words drawn from the shipped articles' vocabulary after each template sentence:
+      // without it every article is the same few sentences once names and digits are set aside, and
+      // the story grouping (shingles of letters, names blanked) joins them all into one "story".
+      body.append(zh ? "" : " ").append(filler(rnd, zh, sentenceLang.equals("zh-Hant")));
       if (!zh) body.append(' ');
       if (rnd.nextInt(4) == 0 && ++paragraph > 0) body.append("\n\n");
     }
     String bodyText = body.toString().strip();
+    if (bodyText.length() > 3000) {
+      // The last sentence overshot: end at the last full stop within 3,000 characters.
+      int cut = Math.max(bodyText.lastIndexOf(". ", 2999) + 1, bodyText.lastIndexOf('。', 2999) + 1);
+      bodyText = (cut > 300 ? bodyText.substring(0, cut) : bodyText.substring(0, 3000)).strip();
+    }
     String title = switch (lang) {
       case "en" -> nameIn(buyer, "en", rnd) + " turns to " + nameIn(provider, "en", rnd) + " for " + nameIn(chip, "en", rnd) + " compute";
       case "zh-Hant" -> toTraditional.transliterate(nameIn(buyer, "zh-Hans", rnd) + "经" + nameIn(provider, "zh-Hans", rnd) + "租用" + nameIn(chip, "zh-Hans", rnd) + "算力");
@@ -531,6 +542,106 @@ public final class CorpusGenerator {
     a.put("body", bodyText);
     c.chars += title.length() + bodyText.length();
     return a;
+  }
+
+  private List<String> enWords = List.of();
+  private List<String> zhWords = List.of();
+  private Zipf enZ;
+  private Zipf zhZ;
+
+  /** English words and two-character Han chunks of the shipped articles, sorted, for the fillers. */
+  private void loadWords(Path articlesDir, SplittableRandom rnd) throws IOException {
+    java.util.TreeSet<String> en = new java.util.TreeSet<>();
+    java.util.TreeSet<String> zh = new java.util.TreeSet<>();
+    if (Files.isDirectory(articlesDir)) {
+      List<Path> files;
+      try (Stream<Path> st = Files.walk(articlesDir)) {
+        files = st.filter(Files::isRegularFile).sorted().toList();
+      }
+      for (Path f : files) {
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]{3,}").matcher(text);
+        while (m.find()) en.add(m.group().toLowerCase(Locale.ROOT));
+        java.util.regex.Matcher h = java.util.regex.Pattern.compile("\\p{IsHan}+").matcher(text);
+        while (h.find()) {
+          String run = toSimplified(h.group());
+          for (int i = 0; i + 2 <= run.length(); i += 2) zh.add(run.substring(i, i + 2));
+        }
+      }
+    }
+    if (en.size() < 50) en.addAll(List.of("cloud", "compute", "tender", "server", "contract", "budget", "export", "rules",
+        "access", "model", "training", "capacity", "supplier", "university", "report", "filing", "service", "month"));
+    if (zh.size() < 50) zh.addAll(List.of("云端", "算力", "招标", "服务", "合同", "预算", "出口", "管制", "模型", "训练", "供应", "报道"));
+    // Ranks from the seed, not the alphabet; a flatter exponent than for entities, as for prose.
+    enWords = shuffled(new ArrayList<>(en), rnd);
+    zhWords = shuffled(new ArrayList<>(zh), rnd);
+    enZ = new Zipf(enWords.size(), 0.7);
+    zhZ = new Zipf(zhWords.size(), 0.7);
+  }
+
+  private static List<String> shuffled(List<String> list, SplittableRandom rnd) {
+    for (int i = list.size() - 1; i > 0; i--) java.util.Collections.swap(list, i, rnd.nextInt(i + 1));
+    return List.copyOf(list);
+  }
+
+  private final Transliterator toSimplifiedT = Transliterator.getInstance("Traditional-Simplified");
+
+  private String toSimplified(String s) {
+    return toSimplifiedT.transliterate(s);
+  }
+
+  /**
+   * A template sentence with a vocabulary word put in every few words (every few characters in
+   * Chinese), placeholders left whole. Story grouping compares 20-letter shingles with names and
+   * digits removed; unbroken templates would give every pair of articles the same shingles and make
+   * one story of a small corpus.
+   */
+  private String interleave(String template, boolean zh, SplittableRandom rnd) {
+    StringBuilder sb = new StringBuilder();
+    if (zh) {
+      int next = 2 + rnd.nextInt(3);
+      for (int i = 0; i < template.length(); i++) {
+        char ch = template.charAt(i);
+        sb.append(ch);
+        if (ch == '%' && i + 1 < template.length()) {
+          sb.append(template.charAt(++i));
+          continue;
+        }
+        if (--next <= 0 && i + 1 < template.length() && template.charAt(i + 1) != '%') {
+          sb.append(zhWords.get(zhZ.next(rnd)));
+          next = 2 + rnd.nextInt(3);
+        }
+      }
+      return sb.toString();
+    }
+    String[] words = template.split(" ");
+    int next = 1 + rnd.nextInt(2);
+    for (int i = 0; i < words.length; i++) {
+      if (i > 0) sb.append(' ');
+      sb.append(words[i]);
+      if (--next <= 0 && i + 1 < words.length) {
+        sb.append(' ').append(enWords.get(enZ.next(rnd)));
+        next = 1 + rnd.nextInt(2);
+      }
+    }
+    return sb.toString();
+  }
+
+  private String filler(SplittableRandom rnd, boolean zh, boolean traditional) {
+    StringBuilder sb = new StringBuilder();
+    int n = 4 + rnd.nextInt(9);
+    for (int i = 0; i < n; i++) {
+      if (zh) {
+        String w = zhWords.get(zhZ.next(rnd));
+        sb.append(traditional ? trad(w) : w);
+      } else {
+        if (i > 0) sb.append(' ');
+        sb.append(enWords.get(enZ.next(rnd)));
+      }
+    }
+    sb.append(zh ? "。" : ". ");
+    if (!zh) sb.setCharAt(0, Character.toUpperCase(sb.charAt(0)));
+    return sb.toString();
   }
 
   private static String pickLanguage(SplittableRandom rnd, String outletLanguage) {
@@ -556,10 +667,14 @@ public final class CorpusGenerator {
     private final double[] cumulative;
 
     Zipf(int n) {
+      this(n, ZIPF_S);
+    }
+
+    Zipf(int n, double exponent) {
       cumulative = new double[n];
       double sum = 0;
       for (int k = 0; k < n; k++) {
-        sum += 1.0 / Math.pow(k + 1, ZIPF_S);
+        sum += 1.0 / Math.pow(k + 1, exponent);
         cumulative[k] = sum;
       }
       for (int k = 0; k < n; k++) cumulative[k] /= sum;
