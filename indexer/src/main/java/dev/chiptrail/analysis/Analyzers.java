@@ -64,10 +64,7 @@ public final class Analyzers {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         Tokenizer src = new StandardTokenizer();
-        TokenStream ts = new TypeTokenFilter(src, Set.of("<IDEOGRAPHIC>"), false);
-        ts = new EnglishPossessiveFilter(ts);
-        ts = new ASCIIFoldingFilter(ts);
-        ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        TokenStream ts = new StopFilter(latinWords(src), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         ts = new PorterStemFilter(ts);
         return new TokenStreamComponents(src, ts);
       }
@@ -139,10 +136,7 @@ public final class Analyzers {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         Tokenizer src = new StandardTokenizer();
-        TokenStream ts = new TypeTokenFilter(src, Set.of("<IDEOGRAPHIC>"), false);
-        ts = new EnglishPossessiveFilter(ts);
-        ts = new ASCIIFoldingFilter(ts);
-        return new TokenStreamComponents(src, ts);
+        return new TokenStreamComponents(src, latinWords(src));
       }
     };
   }
@@ -156,6 +150,13 @@ public final class Analyzers {
         return new TokenStreamComponents(src);
       }
     };
+  }
+
+  /** Latin words only (Han characters are the Chinese fields' business), possessives off, accents folded. */
+  private static TokenStream latinWords(Tokenizer src) {
+    TokenStream ts = new TypeTokenFilter(src, Set.of("<IDEOGRAPHIC>"), false);
+    ts = new EnglishPossessiveFilter(ts);
+    return new ASCIIFoldingFilter(ts);
   }
 
   private abstract static class NormalizingAnalyzer extends Analyzer {

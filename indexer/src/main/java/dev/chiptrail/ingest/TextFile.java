@@ -22,18 +22,25 @@ public final class TextFile {
 
   /** The text, or null after adding an error to {@code errors}. */
   public static String readUtf8(Path file, String display, List<ValidationError> errors) {
-    byte[] bytes;
+    byte[] bytes = readBytes(file, display, errors);
+    return bytes == null ? null : decode(bytes, display, errors);
+  }
+
+  private static byte[] readBytes(Path file, String display, List<ValidationError> errors) {
     try {
-      bytes = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       errors.add(new ValidationError(display, 0, 0, null, "cannot read: " + e.getMessage()));
       return null;
     }
-    return decode(bytes, display, errors);
+  }
+
+  private static boolean hasBom(byte[] bytes) {
+    return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
   }
 
   static String decode(byte[] bytes, String display, List<ValidationError> errors) {
-    int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    int start = hasBom(bytes) ? 3 : 0;
     CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -60,14 +67,9 @@ public final class TextFile {
    * between GB18030 and Big5 only. Bytes that do not decode are an error with the byte offset.
    */
   public static String readArticleText(Path file, String display, java.nio.charset.Charset named, List<ValidationError> errors) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      errors.add(new ValidationError(display, 0, 0, null, "cannot read: " + e.getMessage()));
-      return null;
-    }
-    boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+    byte[] bytes = readBytes(file, display, errors);
+    if (bytes == null) return null;
+    boolean bom = hasBom(bytes);
     if (named == null && !bom && !isUtf8(bytes)) {
       named = detectChinese(bytes);
       if (named == null) return decode(bytes, display, errors); // reports the first bad UTF-8 byte

@@ -44,7 +44,8 @@ public final class Exporter {
 
   /** Writes every match; returns the number of rows written. */
   public long export(SearchRequest req, Format format, Opener opener) throws IOException {
-    SearchRequest first = new SearchRequest(req.q(), req.filters(), req.from(), req.to(), req.sort(), PAGE, 1, null, List.of(), req.exactScript());
+    SearchRequest first = new SearchRequest(req.q(), req.filters(), req.from(), req.to(), req.sort(), PAGE, 1, null, List.of(), req.exactScript())
+        .withCollapse(false); // every matching document, syndicated copies included: rows == total
     Searchers searchers = search.searchers();
     SearchService.validate(first);
     IndexSnapshot snap = searchers.acquire();

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param cursor opaque position from a previous result's next_cursor, or null
  * @param facets dimensions to count; null means all
  * @param exactScript match Han text only in the script typed (no simplified/traditional folding)
+ * @param collapse return the versions of one story (syndicated copies) as one hit; false returns
+ *     every document (the export does)
  */
 public record SearchRequest(
     String q,
@@ -28,7 +30,8 @@ public record SearchRequest(
     int page,
     String cursor,
     List<String> facets,
-    boolean exactScript) {
+    boolean exactScript,
+    boolean collapse) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -43,28 +46,38 @@ public record SearchRequest(
     facets = facets == null ? null : List.copyOf(facets);
   }
 
+  /** A request that collapses syndicated copies (the default). */
+  public SearchRequest(String q, Map<String, List<String>> filters, String from, String to, String sort, int size,
+      int page, String cursor, List<String> facets, boolean exactScript) {
+    this(q, filters, from, to, sort, size, page, cursor, facets, exactScript, true);
+  }
+
   /** Everything, first page, all facets. */
   public static SearchRequest of(String q) {
     return new SearchRequest(q, Map.of(), null, null, "relevance", DEFAULT_SIZE, 1, null, null, false);
   }
 
   public SearchRequest withFilters(Map<String, List<String>> f) {
-    return new SearchRequest(q, f, from, to, sort, size, page, cursor, facets, exactScript);
+    return new SearchRequest(q, f, from, to, sort, size, page, cursor, facets, exactScript, collapse);
   }
 
   public SearchRequest withCursor(String c) {
-    return new SearchRequest(q, filters, from, to, sort, size, page, c, facets, exactScript);
+    return new SearchRequest(q, filters, from, to, sort, size, page, c, facets, exactScript, collapse);
   }
 
   public SearchRequest withSize(int s) {
-    return new SearchRequest(q, filters, from, to, sort, s, page, cursor, facets, exactScript);
+    return new SearchRequest(q, filters, from, to, sort, s, page, cursor, facets, exactScript, collapse);
   }
 
   public SearchRequest withDates(String f, String t) {
-    return new SearchRequest(q, filters, f, t, sort, size, page, cursor, facets, exactScript);
+    return new SearchRequest(q, filters, f, t, sort, size, page, cursor, facets, exactScript, collapse);
+  }
+
+  public SearchRequest withCollapse(boolean c) {
+    return new SearchRequest(q, filters, from, to, sort, size, page, cursor, facets, exactScript, c);
   }
 
   public SearchRequest withSort(String s) {
-    return new SearchRequest(q, filters, from, to, s, size, page, cursor, facets, exactScript);
+    return new SearchRequest(q, filters, from, to, s, size, page, cursor, facets, exactScript, collapse);
   }
 }

@@ -148,8 +148,8 @@ public final class SearchService {
       relaxed = true;
     }
     // Versions of one story are one hit: fetch more documents until the page has its groups.
-    Collapsed collapsed = collapse(snap, run, sort, after, offset, req.size());
-    while (collapsed.short_ && run.result.hits.scoreDocs.length >= topN && topN < MAX_COLLAPSE_FETCH) {
+    Collapsed collapsed = req.collapse() ? collapse(snap, run, sort, after, offset, req.size()) : plainPage(run, offset, req.size());
+    while (req.collapse() && collapsed.short_ && run.result.hits.scoreDocs.length >= topN && topN < MAX_COLLAPSE_FETCH) {
       topN = Math.min(MAX_COLLAPSE_FETCH, topN * 4);
       run = run(snap, req, query, sort, after, topN);
       collapsed = collapse(snap, run, sort, after, offset, req.size());
@@ -203,6 +203,14 @@ public final class SearchService {
       groups++;
     }
     return new Collapsed(page, false, true);
+  }
+
+  /** A page of documents as they rank, syndicated copies included. */
+  private static Collapsed plainPage(Run run, int offset, int size) {
+    ScoreDoc[] docs = run.result.hits.scoreDocs;
+    List<ScoreDoc> page = new ArrayList<>();
+    for (int i = offset; i < Math.min(docs.length, offset + size); i++) page.add(docs[i]);
+    return new Collapsed(page, docs.length > offset + size, false);
   }
 
   /** Whether a version of the story matches and ranks at or before the cursor. */

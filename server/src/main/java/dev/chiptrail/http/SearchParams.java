@@ -15,7 +15,7 @@ final class SearchParams {
   static final Set<String> FILTERS = Set.copyOf(Schema.FILTER_DIMS);
   /** Parameters both endpoints share: the query, facet filters, dates, sort. */
   static final Set<String> COMMON = common();
-  static final Set<String> SEARCH = with(COMMON, "size", "page", "cursor", "facets");
+  static final Set<String> SEARCH = with(COMMON, "size", "page", "cursor", "facets", "collapse");
   static final Set<String> EXPORT = with(COMMON, "format");
 
   private SearchParams() {}
@@ -59,7 +59,9 @@ final class SearchParams {
         }
       }
     }
-    return new SearchRequest(q, filters, blank(p.string("from")), blank(p.string("to")), sort, size, page, cursor, facets, p.bool("exact_script"));
+    boolean collapse = !paging || !p.has("collapse") || p.bool("collapse");
+    return new SearchRequest(q, filters, blank(p.string("from")), blank(p.string("to")), sort, size, page, cursor, facets,
+        p.bool("exact_script"), collapse);
   }
 
   private static String blank(String s) {

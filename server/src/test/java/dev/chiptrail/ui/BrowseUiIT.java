@@ -59,6 +59,7 @@ class BrowseUiIT {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String ZHEJIANG_RECORD = "rec-zhejiang-lab-2024-04";
+  private static final Path SEEDS = Path.of("..", "..", "shared", "seeds").toAbsolutePath().normalize();
   static final String SCRIPT_TEXT = "<script>window.__pwned=1</script>";
   static final String IMG_TEXT = "<img src=x onerror=\"window.__pwned=1\">";
 
@@ -94,9 +95,11 @@ class BrowseUiIT {
         ---
         An early article about renting accelerators in the cloud, years before the 2024 tenders.
         """, StandardCharsets.UTF_8);
+    // The seed articles (one wire story as five outlets ran it), where present, show syndicated copies.
+    List<Path> extra = Files.isDirectory(SEEDS) ? List.of(SEEDS) : List.of();
     Path index = tmp.resolve("index");
-    IndexerConfig cfg = new IndexerConfig(data, List.of(), index, 1, false);
-    new IndexBuilder(cfg).build(DataReader.read(data, List.of()), IndexBuilder.Progress.NONE);
+    IndexerConfig cfg = new IndexerConfig(data, extra, index, 1, false);
+    new IndexBuilder(cfg).build(DataReader.read(data, extra), IndexBuilder.Progress.NONE);
     server = ChiptrailServer.start(ServerConfig.local(index, data));
     base = "http://127.0.0.1:" + server.port();
 
@@ -134,6 +137,17 @@ class BrowseUiIT {
   }
 
   // ---------- the tests ----------
+
+  @Test
+  void syndicatedCopiesShowAsOneHitWithItsOtherVersions() throws IOException {
+    assumeTrue(Files.isDirectory(SEEDS), "skipped: no seed articles at " + SEEDS);
+    open("/?q=Amazon&kind=article&size=100");
+    List<WebElement> seedHits = driver.findElements(By.cssSelector("li.hit[data-id^='00']"));
+    assertEquals(1, seedHits.size(), "the five versions of the wire story collapse into one hit");
+    WebElement versions = seedHits.get(0).findElement(By.cssSelector("details.versions"));
+    assertTrue(versions.findElement(By.tagName("summary")).getText().contains("4 other versions"), versions.getText());
+    screenshot("syndicated-copies");
+  }
 
   @Test
   void openingAQueryLinkShowsTheZhejiangLabRecordWithTheMatchHighlighted() throws IOException {
@@ -281,7 +295,9 @@ class BrowseUiIT {
     driver.findElement(By.cssSelector("#pager a[rel=next]")).click();
     waitForReadyAfter(url);
     assertEquals("2", param("page"));
-    assertEquals(total - first, hits().size(), "page 2 holds the rest");
+    // Syndicated copies are one hit each, so the hits to page through can be fewer than the documents.
+    int allHits = collapsedHits("/api/search?sort=-date&size=100");
+    assertEquals(allHits - first, hits().size(), "page 2 holds the rest");
     assertTrue(hitIds().stream().noneMatch(page1::contains), "no hit repeats across pages");
   }
 
@@ -503,7 +519,7 @@ class BrowseUiIT {
 
   @Test
   void noResultsOffersALooserQueryAndRemovingAFilterAndRelaxedResultsSaySo() throws IOException {
-    open("/?q=zhejiang&provider=oracle");
+    open("/?q=zhejiang&provider=oracle&kind=record");
     assertEquals(0, total());
     String url = driver.getCurrentUrl();
     driver.findElements(By.cssSelector(".no-results a")).stream()
@@ -603,6 +619,17 @@ class BrowseUiIT {
 
   private static void assertPwnedUndefined() {
     assertEquals("undefined", js("return typeof window.__pwned"), "no document markup ran");
+  }
+
+  /** The number of hits (syndicated copies collapsed) of one API page. */
+  private static int collapsedHits(String pathAndQuery) {
+    try {
+      var res = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + pathAndQuery)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(res.body()).path("hits").size();
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static void open(String pathAndQuery) {
