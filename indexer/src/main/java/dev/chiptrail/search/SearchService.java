@@ -7,6 +7,7 @@ import dev.chiptrail.ingest.Json;
 import dev.chiptrail.ingest.PartialDate;
 import dev.chiptrail.schema.Schema;
 import java.io.IOException;
+import java.time.Duration;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -54,9 +56,19 @@ public final class SearchService {
   private static final Set<String> QUERY_FIELDS = queryFields();
 
   private final Searchers searchers;
+  private final long timeLimitNanos;
 
   public SearchService(Searchers searchers) {
+    this(searchers, Duration.ZERO);
+  }
+
+  /**
+   * @param timeLimit how long one search may collect hits before it stops and answers with what it
+   *     found (flagged {@code timed_out}); zero or negative means no limit
+   */
+  public SearchService(Searchers searchers, Duration timeLimit) {
     this.searchers = searchers;
+    this.timeLimitNanos = timeLimit.isNegative() || timeLimit.isZero() ? 0 : timeLimit.toNanos();
   }
 
   public Searchers searchers() {
@@ -132,6 +144,23 @@ public final class SearchService {
   }
 
   private SearchResult search(IndexSnapshot snap, SearchRequest req, long start) throws IOException {
+    try {
+      return searchOrThrow(snap, req, start);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // Under MAX_CLAUSES words, but each word fans out to several fields and name forms.
+      throw new BadRequestException("too_many_clauses", "q", "the query expands to more than "
+          + IndexSearcher.getMaxClauseCount() + " clauses across fields and name forms; use fewer words or filters");
+    }
+  }
+
+  private SearchResult searchOrThrow(IndexSnapshot snap, SearchRequest req, long start) throws IOException {
+    // A searcher of its own per request (cheap: it shares the reader) so the time limit is this request's.
+    IndexSearcher searcher = new IndexSearcher(snap.reader());
+    searcher.setQueryCache(snap.searcher().getQueryCache());
+    if (timeLimitNanos > 0) {
+      long deadline = start + timeLimitNanos;
+      searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
+    }
     QueryParser.Node ast = QueryParser.parse(req.q(), QUERY_FIELDS);
     QueryCompiler.Compiled compiled = new QueryCompiler(snap.gazetteer(), req.exactScript()).compile(ast);
     Sort sort = sort(req.sort());
@@ -140,18 +169,18 @@ public final class SearchService {
     int topN = offset + req.size() + 1;
 
     Query query = compiled.query();
-    Run run = run(snap, req, query, sort, after, topN);
+    Run run = run(snap, searcher, req, query, sort, after, topN);
     boolean relaxed = false;
     if (run.total == 0 && compiled.relaxed() != null) {
       query = compiled.relaxed();
-      run = run(snap, req, query, sort, after, topN);
+      run = run(snap, searcher, req, query, sort, after, topN);
       relaxed = true;
     }
     // Versions of one story are one hit: fetch more documents until the page has its groups.
     Collapsed collapsed = collapse(snap, run, sort, after, offset, req.size());
     while (collapsed.short_ && run.result.hits.scoreDocs.length >= topN && topN < MAX_COLLAPSE_FETCH) {
       topN = Math.min(MAX_COLLAPSE_FETCH, topN * 4);
-      run = run(snap, req, query, sort, after, topN);
+      run = run(snap, searcher, req, query, sort, after, topN);
       collapsed = collapse(snap, run, sort, after, offset, req.size());
     }
     List<ScoreDoc> page = collapsed.page;
@@ -161,8 +190,9 @@ public final class SearchService {
     List<Hit> hits = hits(snap, page, compiled);
     Map<String, Object> facets = facets(snap, req, run.result.facets);
     long took = (System.nanoTime() - start) / 1_000_000;
-    boolean exact = run.result.hits.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-    return new SearchResult(run.total, exact, took, snap.version(), relaxed, hits, facets, next);
+    boolean timedOut = searcher.timedOut();
+    boolean exact = !timedOut && run.result.hits.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+    return new SearchResult(run.total, exact, took, snap.version(), relaxed, hits, facets, next, timedOut);
   }
 
   private record Run(DrillSideways.DrillSidewaysResult result, long total, Query filtered) {}
@@ -238,7 +268,7 @@ public final class SearchService {
     return 0;
   }
 
-  private Run run(IndexSnapshot snap, SearchRequest req, Query q, Sort sort, FieldDoc after, int topN) throws IOException {
+  private Run run(IndexSnapshot snap, IndexSearcher searcher, SearchRequest req, Query q, Sort sort, FieldDoc after, int topN) throws IOException {
     BooleanQuery.Builder base = new BooleanQuery.Builder()
         .add(q, Occur.MUST)
         .add(new TermQuery(new Term(Schema.DOCTYPE, Schema.DOCTYPE_DOC)), Occur.FILTER);
@@ -254,7 +284,7 @@ public final class SearchService {
       // Adding the same dimension again ORs the values (the varargs of add() are a path, not values).
       for (String v : new LinkedHashSet<>(values)) ddq.add(dim, v);
     }
-    DrillSideways ds = new DrillSideways(snap.searcher(), Schema.facetsConfig(), snap.facetState());
+    DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), snap.facetState());
     DrillSideways.DrillSidewaysResult r = ds.search(ddq, null, after, topN, sort, true);
     return new Run(r, r.hits.totalHits.value(), ddq);
   }
