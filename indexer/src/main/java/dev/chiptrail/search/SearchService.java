@@ -157,7 +157,10 @@ public final class SearchService {
     // A searcher of its own per request (cheap: it shares the reader) so the time limit is this request's.
     IndexSearcher searcher = new IndexSearcher(snap.reader());
     searcher.setQueryCache(snap.searcher().getQueryCache());
-    if (timeLimitNanos > 0) {
+    // Lucene's DrillSidewaysScorer refuses the time-limited scorer's windows ("maxDoc must be
+    // Integer.MAX_VALUE"), so a search with facet filters runs without the limit (filters only narrow it).
+    boolean drillSideways = req.filters().values().stream().anyMatch(v -> !v.isEmpty());
+    if (timeLimitNanos > 0 && !drillSideways) {
       long deadline = start + timeLimitNanos;
       searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
     }
