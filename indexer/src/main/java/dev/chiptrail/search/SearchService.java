@@ -86,20 +86,20 @@ public final class SearchService {
     validate(req);
     IndexSnapshot snap = searchers.acquire();
     try {
-      return search(snap, req, start);
+      return search(snap, req, start, true);
     } finally {
       searchers.release(snap);
     }
   }
 
   /**
-   * The same search on a snapshot the caller holds, so that several calls (an export's pages) answer
-   * from one index version.
+   * The same search on a snapshot the caller holds, without the time limit, so that several calls (an
+   * export's pages) answer whole and from one index version.
    */
   public SearchResult search(IndexSnapshot snap, SearchRequest req) throws IOException {
     long start = System.nanoTime();
     validate(req);
-    return search(snap, req, start);
+    return search(snap, req, start, false);
   }
 
   /** Checks every parameter, naming it and its value; nothing touches the index before this passes. */
@@ -143,9 +143,10 @@ public final class SearchService {
     }
   }
 
-  private SearchResult search(IndexSnapshot snap, SearchRequest req, long start) throws IOException {
+  /** @param limited whether the time limit applies: not to an export's pages, which must be whole */
+  private SearchResult search(IndexSnapshot snap, SearchRequest req, long start, boolean limited) throws IOException {
     try {
-      return searchOrThrow(snap, req, start);
+      return searchOrThrow(snap, req, start, limited);
     } catch (IndexSearcher.TooManyClauses e) {
       // Under MAX_CLAUSES words, but each word fans out to several fields and name forms.
       throw new BadRequestException("too_many_clauses", "q", "the query expands to more than "
@@ -153,14 +154,14 @@ public final class SearchService {
     }
   }
 
-  private SearchResult searchOrThrow(IndexSnapshot snap, SearchRequest req, long start) throws IOException {
+  private SearchResult searchOrThrow(IndexSnapshot snap, SearchRequest req, long start, boolean limited) throws IOException {
     // A searcher of its own per request (cheap: it shares the reader) so the time limit is this request's.
     IndexSearcher searcher = new IndexSearcher(snap.reader());
     searcher.setQueryCache(snap.searcher().getQueryCache());
     // Lucene's DrillSidewaysScorer refuses the time-limited scorer's windows ("maxDoc must be
     // Integer.MAX_VALUE"), so a search with facet filters runs without the limit (filters only narrow it).
     boolean drillSideways = req.filters().values().stream().anyMatch(v -> !v.isEmpty());
-    if (timeLimitNanos > 0 && !drillSideways) {
+    if (limited && timeLimitNanos > 0 && !drillSideways) {
       long deadline = start + timeLimitNanos;
       searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
     }

@@ -97,6 +97,13 @@ class HardeningIT {
       JsonNode r = limited.ok("/api/search?q=A100");
       assertTrue(r.path("timed_out").asBoolean(), r.toString());
       assertFalse(r.path("total_exact").asBoolean(), r.toString());
+      // An export is never cut short: every document, as without a limit.
+      long all = api.ok("/api/search").path("total").asLong();
+      Api.Response export = limited.get("/api/export?format=jsonl");
+      assertEquals(200, export.status());
+      assertEquals(all, export.text().lines().count());
+      // Nor is a filtered search (Lucene's drill-sideways scorer cannot be time-sliced).
+      assertFalse(limited.ok("/api/search?provider=aws").path("timed_out").asBoolean());
     }
     JsonNode normal = api.ok("/api/search?q=A100");
     assertFalse(normal.path("timed_out").asBoolean(), normal.toString());
