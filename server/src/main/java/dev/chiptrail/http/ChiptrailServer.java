@@ -72,10 +72,12 @@ public final class ChiptrailServer implements AutoCloseable {
         // Paths stay as sent: the UI handler never sees a decoded ../ and Params decodes query values itself.
         .setServerOption(UndertowOptions.DECODE_URL, false)
         // A client that stops sending mid-request is dropped after PARSE_TIMEOUT_MILLIS; an idle
-        // keep-alive connection after a minute; a stalled body or unread response after IDLE_TIMEOUT.
+        // keep-alive connection after a minute; a stalled body or unread response after two. The idle
+        // limits stay above clients' own keep-alive (the JDK client's is 30 s): a server closing first
+        // races a client's next request on that connection, which fails a POST it cannot retry.
         .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, PARSE_TIMEOUT_MILLIS)
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
-        .setServerOption(UndertowOptions.IDLE_TIMEOUT, 30_000)
+        .setServerOption(UndertowOptions.IDLE_TIMEOUT, 120_000)
         // Headers up to 1 MiB are read, so that any URL over 8 KiB gets Guard's JSON 414, not a dropped connection.
         .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 1 << 20)
         .setServerOption(UndertowOptions.MAX_PARAMETERS, 200)
