@@ -42,6 +42,16 @@ final class QueryCompiler {
   /** Boosts: whole-word and exact-name matches rank above n-gram, pinyin and fuzzy ones. */
   private static final float ENTITY = 4f, SUBJECT = 8f, BUYER = 6f, ROMANIZATION = 0.3f, NAMED_TEXT_SCALE = 0.5f, FUZZY_ENTITY = 0.5f, ZH_WORDS = 3f, NAME = 2.5f, EN_TEXT = 1.5f, CJK = 1f, PINYIN = 1f, FUZZY = 0.3f;
   private static final int MAX_NAME_WORDS = 6;
+
+  /**
+   * Levenshtein automata one query may build (each takes about a millisecond and is not covered by
+   * the search time limit): a long pasted text gets exact matching past the first ones.
+   */
+  static final int FUZZY_BUDGET = 100;
+
+  /** Longer words are not names anyone misspells, and their automata grow with their length. */
+  static final int MAX_FUZZY_LENGTH = 32;
+  private int fuzzyBudget = FUZZY_BUDGET;
   private static final java.util.regex.Pattern PLURAL_MODEL = java.util.regex.Pattern.compile("(\\p{L}+-?\\d+)[sS]");
 
   private final Gazetteer gazetteer;
@@ -211,8 +221,8 @@ final class QueryCompiler {
     add(b, isPhrase ? builder.createPhraseQuery(Schema.NAMES_PINYIN, text) : builder.createBooleanQuery(Schema.NAMES_PINYIN, text, Occur.MUST), PINYIN);
     boolean entity = entities(b, text);
     String folded = text.toLowerCase(Locale.ROOT);
-    if (!entity && !isPhrase && folded.length() >= 5 && folded.chars().allMatch(Character::isLetter)
-        && !gazetteer.isLatinNameWord(folded)) {
+    if (!entity && !isPhrase && folded.length() >= 5 && folded.length() <= MAX_FUZZY_LENGTH && folded.chars().allMatch(Character::isLetter)
+        && !gazetteer.isLatinNameWord(folded) && fuzzyBudget-- > 0) {
       int edits = folded.length() >= 8 ? 2 : 1;
       b.add(new BoostQuery(new FuzzyQuery(new Term(Schema.NAMES, folded), edits, 1), FUZZY), Occur.SHOULD);
       for (String id : fuzzyMatches(folded, edits)) entityClauses(b, id, FUZZY_ENTITY);
@@ -272,9 +282,10 @@ final class QueryCompiler {
    */
   private String fuzzyName(String seq) {
     String folded = seq.toLowerCase(Locale.ROOT);
-    if (folded.length() < 8 || folded.chars().anyMatch(Character::isDigit)) return null;
+    if (folded.length() < 8 || folded.length() > MAX_FUZZY_LENGTH * 2 || folded.chars().anyMatch(Character::isDigit)) return null;
     int maxEdits = folded.length() >= 10 ? 2 : 1;
     for (int edits = 1; edits <= maxEdits; edits++) {
+      if (fuzzyBudget-- <= 0) return null;
       CharacterRunAutomaton a = new CharacterRunAutomaton(new LevenshteinAutomata(folded, true).toAutomaton(edits));
       for (Entity e : gazetteer.entities()) {
         for (NameForm f : e.nameForms()) {

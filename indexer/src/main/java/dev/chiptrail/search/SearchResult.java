@@ -19,4 +19,9 @@ public record SearchResult(
     boolean relaxed,
     List<Hit> hits,
     Map<String, Object> facets,
-    @JsonProperty("next_cursor") String nextCursor) {}
+    @JsonProperty("next_cursor") String nextCursor,
+    /**
+     * True when the search ran past the per-request time limit: the hits and counts are those found
+     * until then (partial), and {@code total_exact} is false.
+     */
+    @JsonProperty("timed_out") boolean timedOut) {}

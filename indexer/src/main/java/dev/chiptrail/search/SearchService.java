@@ -7,6 +7,7 @@ import dev.chiptrail.ingest.Json;
 import dev.chiptrail.ingest.PartialDate;
 import dev.chiptrail.schema.Schema;
 import java.io.IOException;
+import java.time.Duration;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -54,9 +56,19 @@ public final class SearchService {
   private static final Set<String> QUERY_FIELDS = queryFields();
 
   private final Searchers searchers;
+  private final long timeLimitNanos;
 
   public SearchService(Searchers searchers) {
+    this(searchers, Duration.ZERO);
+  }
+
+  /**
+   * @param timeLimit how long one search may collect hits before it stops and answers with what it
+   *     found (flagged {@code timed_out}); zero or negative means no limit
+   */
+  public SearchService(Searchers searchers, Duration timeLimit) {
     this.searchers = searchers;
+    this.timeLimitNanos = timeLimit.isNegative() || timeLimit.isZero() ? 0 : timeLimit.toNanos();
   }
 
   public Searchers searchers() {
@@ -74,20 +86,20 @@ public final class SearchService {
     validate(req);
     IndexSnapshot snap = searchers.acquire();
     try {
-      return search(snap, req, start);
+      return search(snap, req, start, true);
     } finally {
       searchers.release(snap);
     }
   }
 
   /**
-   * The same search on a snapshot the caller holds, so that several calls (an export's pages) answer
-   * from one index version.
+   * The same search on a snapshot the caller holds, without the time limit, so that several calls (an
+   * export's pages) answer whole and from one index version.
    */
   public SearchResult search(IndexSnapshot snap, SearchRequest req) throws IOException {
     long start = System.nanoTime();
     validate(req);
-    return search(snap, req, start);
+    return search(snap, req, start, false);
   }
 
   /** Checks every parameter, naming it and its value; nothing touches the index before this passes. */
@@ -131,7 +143,28 @@ public final class SearchService {
     }
   }
 
-  private SearchResult search(IndexSnapshot snap, SearchRequest req, long start) throws IOException {
+  /** @param limited whether the time limit applies: not to an export's pages, which must be whole */
+  private SearchResult search(IndexSnapshot snap, SearchRequest req, long start, boolean limited) throws IOException {
+    try {
+      return searchOrThrow(snap, req, start, limited);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // Under MAX_CLAUSES words, but each word fans out to several fields and name forms.
+      throw new BadRequestException("too_many_clauses", "q", "the query expands to more than "
+          + IndexSearcher.getMaxClauseCount() + " clauses across fields and name forms; use fewer words or filters");
+    }
+  }
+
+  private SearchResult searchOrThrow(IndexSnapshot snap, SearchRequest req, long start, boolean limited) throws IOException {
+    // A searcher of its own per request (cheap: it shares the reader) so the time limit is this request's.
+    IndexSearcher searcher = new IndexSearcher(snap.reader());
+    searcher.setQueryCache(snap.searcher().getQueryCache());
+    // Lucene's DrillSidewaysScorer refuses the time-limited scorer's windows ("maxDoc must be
+    // Integer.MAX_VALUE"), so a search with facet filters runs without the limit (filters only narrow it).
+    boolean drillSideways = req.filters().values().stream().anyMatch(v -> !v.isEmpty());
+    if (limited && timeLimitNanos > 0 && !drillSideways) {
+      long deadline = start + timeLimitNanos;
+      searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
+    }
     QueryParser.Node ast = QueryParser.parse(req.q(), QUERY_FIELDS);
     QueryCompiler.Compiled compiled = new QueryCompiler(snap.gazetteer(), req.exactScript()).compile(ast);
     Sort sort = sort(req.sort());
@@ -140,18 +173,18 @@ public final class SearchService {
     int topN = offset + req.size() + 1;
 
     Query query = compiled.query();
-    Run run = run(snap, req, query, sort, after, topN);
+    Run run = run(snap, searcher, req, query, sort, after, topN);
     boolean relaxed = false;
     if (run.total == 0 && compiled.relaxed() != null) {
       query = compiled.relaxed();
-      run = run(snap, req, query, sort, after, topN);
+      run = run(snap, searcher, req, query, sort, after, topN);
       relaxed = true;
     }
     // Versions of one story are one hit: fetch more documents until the page has its groups.
     Collapsed collapsed = req.collapse() ? collapse(snap, run, sort, after, offset, req.size()) : plainPage(run, offset, req.size());
     while (req.collapse() && collapsed.short_ && run.result.hits.scoreDocs.length >= topN && topN < MAX_COLLAPSE_FETCH) {
       topN = Math.min(MAX_COLLAPSE_FETCH, topN * 4);
-      run = run(snap, req, query, sort, after, topN);
+      run = run(snap, searcher, req, query, sort, after, topN);
       collapsed = collapse(snap, run, sort, after, offset, req.size());
     }
     List<ScoreDoc> page = collapsed.page;
@@ -161,8 +194,9 @@ public final class SearchService {
     List<Hit> hits = hits(snap, page, compiled);
     Map<String, Object> facets = facets(snap, req, run.result.facets);
     long took = (System.nanoTime() - start) / 1_000_000;
-    boolean exact = run.result.hits.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-    return new SearchResult(run.total, exact, took, snap.version(), relaxed, hits, facets, next);
+    boolean timedOut = searcher.timedOut();
+    boolean exact = !timedOut && run.result.hits.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+    return new SearchResult(run.total, exact, took, snap.version(), relaxed, hits, facets, next, timedOut);
   }
 
   private record Run(DrillSideways.DrillSidewaysResult result, long total, Query filtered) {}
@@ -246,7 +280,7 @@ public final class SearchService {
     return 0;
   }
 
-  private Run run(IndexSnapshot snap, SearchRequest req, Query q, Sort sort, FieldDoc after, int topN) throws IOException {
+  private Run run(IndexSnapshot snap, IndexSearcher searcher, SearchRequest req, Query q, Sort sort, FieldDoc after, int topN) throws IOException {
     BooleanQuery.Builder base = new BooleanQuery.Builder()
         .add(q, Occur.MUST)
         .add(new TermQuery(new Term(Schema.DOCTYPE, Schema.DOCTYPE_DOC)), Occur.FILTER);
@@ -262,7 +296,7 @@ public final class SearchService {
       // Adding the same dimension again ORs the values (the varargs of add() are a path, not values).
       for (String v : new LinkedHashSet<>(values)) ddq.add(dim, v);
     }
-    DrillSideways ds = new DrillSideways(snap.searcher(), Schema.facetsConfig(), snap.facetState());
+    DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), snap.facetState());
     DrillSideways.DrillSidewaysResult r = ds.search(ddq, null, after, topN, sort, true);
     return new Run(r, r.hits.totalHits.value(), ddq);
   }

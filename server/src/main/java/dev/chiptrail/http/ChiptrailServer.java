@@ -20,6 +20,7 @@ import org.xnio.Options;
 public final class ChiptrailServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ChiptrailServer.class.getName());
   static final long REFRESH_MILLIS = 1000;
+  static final int PARSE_TIMEOUT_MILLIS = 5_000;
 
   private final Undertow undertow;
   private final ScheduledExecutorService refresher;
@@ -41,7 +42,7 @@ public final class ChiptrailServer implements AutoCloseable {
   public static ChiptrailServer start(ServerConfig config) throws IndexUnavailableException {
     Searchers searchers = Searchers.open(config.indexDir());
     try {
-      return start(config, Services.over(searchers), true);
+      return start(config, Services.over(searchers, java.time.Duration.ofMillis(config.timeoutMillis())), true, h -> h);
     } catch (RuntimeException e) {
       try {
         searchers.close();
@@ -54,17 +55,27 @@ public final class ChiptrailServer implements AutoCloseable {
 
   /** Serves the given services; the caller keeps ownership of their searchers. */
   public static ChiptrailServer start(ServerConfig config, Services services) {
-    return start(config, services, false);
+    return start(config, services, false, h -> h);
   }
 
-  private static ChiptrailServer start(ServerConfig config, Services services, boolean owns) {
+  /** For tests: {@code inner} wraps the routes inside the request limit (to hold a request in flight). */
+  static ChiptrailServer start(ServerConfig config, Services services, java.util.function.UnaryOperator<io.undertow.server.HttpHandler> inner) {
+    return start(config, services, false, inner);
+  }
+
+  private static ChiptrailServer start(ServerConfig config, Services services, boolean owns,
+      java.util.function.UnaryOperator<io.undertow.server.HttpHandler> inner) {
     Undertow u = Undertow.builder()
         .addHttpListener(config.port(), config.host())
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Guard.MAX_BODY)
         .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, false)
         // Paths stay as sent: the UI handler never sees a decoded ../ and Params decodes query values itself.
         .setServerOption(UndertowOptions.DECODE_URL, false)
-        .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
+        // A client that stops sending mid-request is dropped after PARSE_TIMEOUT_MILLIS; an idle
+        // keep-alive connection after a minute; a stalled body or unread response after two. The idle
+        // limits stay above clients' own keep-alive (the JDK client's is 30 s): a server closing first
+        // races a client's next request on that connection, which fails a POST it cannot retry.
+        .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, PARSE_TIMEOUT_MILLIS)
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
         .setServerOption(UndertowOptions.IDLE_TIMEOUT, 120_000)
         // Headers up to 1 MiB are read, so that any URL over 8 KiB gets Guard's JSON 414, not a dropped connection.
@@ -72,7 +83,7 @@ public final class ChiptrailServer implements AutoCloseable {
         .setServerOption(UndertowOptions.MAX_PARAMETERS, 200)
         .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
         .setSocketOption(Options.REUSE_ADDRESSES, true)
-        .setHandler(Routes.of(services, config.corsOrigins()))
+        .setHandler(Routes.of(services, config, inner))
         .build();
     warm(services);
     u.start();

@@ -1,6 +1,9 @@
 package dev.chiptrail.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.chiptrail.ingest.Json;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -23,8 +26,37 @@ final class Responses {
     }
   }
 
+  /**
+   * Errors quote what the client sent; with {@code < > & '} written as {@code \u003c}… a value such as
+   * {@code <script>} never appears verbatim in the response, whatever reads it.
+   */
+  private static final ObjectWriter ERROR_WRITER = Json.OUT.writer().with(new HtmlSafeEscapes());
+
+  private static final class HtmlSafeEscapes extends CharacterEscapes {
+    private final int[] escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+
+    HtmlSafeEscapes() {
+      for (char c : new char[] {'<', '>', '&', '\''}) escapes[c] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return escapes;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return null;
+    }
+  }
+
   static void json(HttpServerExchange ex, int status, Object body) {
-    byte[] b = bytes(body);
+    byte[] b;
+    try {
+      b = status >= 400 ? ERROR_WRITER.writeValueAsBytes(body) : Json.OUT.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
     ex.setStatusCode(status);
     ex.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON);
     ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");

@@ -41,6 +41,18 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--allow-remote", description = "Allow binding an address other machines can reach.")
   boolean allowRemote;
 
+  @Option(names = "--timeout-ms", defaultValue = "" + ServerConfig.DEFAULT_TIMEOUT_MILLIS,
+      description = "Time one search may take; past it the answer holds the hits found so far and says \"timed_out\": true (default: ${DEFAULT-VALUE}; 0: no limit).")
+  long timeoutMillis;
+
+  @Option(names = "--max-concurrent", defaultValue = "" + ServerConfig.DEFAULT_MAX_CONCURRENT,
+      description = "Requests served at once; more wait in a queue (default: ${DEFAULT-VALUE}).")
+  int maxConcurrent;
+
+  @Option(names = "--queue-size", defaultValue = "" + ServerConfig.DEFAULT_QUEUE_SIZE,
+      description = "Requests that may wait; when the queue is full the server answers 503 with Retry-After (default: ${DEFAULT-VALUE}).")
+  int queueSize;
+
   @Option(names = "--no-reindex", description = "Serve the existing index even if the data changed.")
   boolean noReindex;
 
@@ -52,7 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ServerConfig config;
     try {
-      config = new ServerConfig(host, port, index, data.data, corsOrigins, allowRemote);
+      config = new ServerConfig(host, port, index, data.data, corsOrigins, allowRemote, timeoutMillis, maxConcurrent, queueSize);
     } catch (IllegalArgumentException e) {
       err.println("chiptrail: " + e.getMessage());
       return 2;

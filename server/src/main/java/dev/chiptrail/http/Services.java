@@ -12,7 +12,12 @@ public record Services(Searchers searchers, SearchService search, DocService doc
     Suggester suggester, Exporter exporter) {
 
   public static Services over(Searchers searchers) {
-    SearchService search = new SearchService(searchers);
+    return over(searchers, java.time.Duration.ZERO);
+  }
+
+  /** @param searchTimeLimit how long one search may run before it answers with partial results; zero: no limit */
+  public static Services over(Searchers searchers, java.time.Duration searchTimeLimit) {
+    SearchService search = new SearchService(searchers, searchTimeLimit);
     Suggester suggester = new Suggester(searchers);
     return new Services(searchers, search, new DocService(searchers), new EntityService(searchers, suggester),
         suggester, new Exporter(search));
