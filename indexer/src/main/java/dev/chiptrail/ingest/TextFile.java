@@ -40,19 +40,24 @@ public final class TextFile {
   }
 
   static String decode(byte[] bytes, String display, List<ValidationError> errors) {
-    int start = hasBom(bytes) ? 3 : 0;
-    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+    return decode(bytes, hasBom(bytes) ? 3 : 0, StandardCharsets.UTF_8, display, errors);
+  }
+
+  /** Strict decoding from {@code start}: the first byte that does not decode is an error with its line and offset. */
+  private static String decode(byte[] bytes, int start, java.nio.charset.Charset cs, String display, List<ValidationError> errors) {
+    CharsetDecoder dec = cs.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CharBuffer out = CharBuffer.allocate((bytes.length - start) * 2 + 2);
     CoderResult r = dec.decode(in, out, true);
     if (r.isError()) {
       int offset = in.position();
       int line = 1;
       for (int i = 0; i < offset; i++) if (bytes[i] == '\n') line++;
+      String name = cs.equals(StandardCharsets.UTF_8) ? "UTF-8" : cs.name();
       errors.add(new ValidationError(display, line, 0, null,
-          String.format(Locale.ROOT, "invalid UTF-8 at byte offset %d (byte 0x%02X)", offset, bytes[offset] & 0xFF)));
+          String.format(Locale.ROOT, "invalid %s at byte offset %d (byte 0x%02X)", name, offset, bytes[offset] & 0xFF)));
       return null;
     }
     dec.flush(out);
@@ -75,22 +80,7 @@ public final class TextFile {
       if (named == null) return decode(bytes, display, errors); // reports the first bad UTF-8 byte
     }
     if (named == null || named.equals(StandardCharsets.UTF_8)) return decode(bytes, display, errors);
-    CharsetDecoder dec = named.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length * 2 + 2);
-    CoderResult r = dec.decode(in, out, true);
-    if (r.isError()) {
-      int offset = in.position();
-      int line = 1;
-      for (int i = 0; i < offset; i++) if (bytes[i] == '\n') line++;
-      errors.add(new ValidationError(display, line, 0, null,
-          String.format("invalid %s at byte offset %d (byte 0x%02X)", named.name(), offset, bytes[offset] & 0xFF)));
-      return null;
-    }
-    dec.flush(out);
-    out.flip();
-    return out.toString().replace("\r\n", "\n");
+    return decode(bytes, 0, named, display, errors);
   }
 
   private static boolean isUtf8(byte[] bytes) {

@@ -41,6 +41,8 @@ final class Guard implements HttpHandler {
     }
     long length = ex.getRequestContentLength();
     if (length > MAX_BODY) {
+      // The body is not read, so the connection cannot carry another request: say so to the client.
+      ex.setPersistent(false);
       ApiErrors.send(ex, 413, "payload_too_large", "the request body is " + length + " bytes; at most " + MAX_BODY + " are accepted (and the API needs none)");
       return;
     }
