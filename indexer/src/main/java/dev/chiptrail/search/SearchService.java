@@ -155,16 +155,9 @@ public final class SearchService {
   }
 
   private SearchResult searchOrThrow(IndexSnapshot snap, SearchRequest req, long start, boolean limited) throws IOException {
-    // A searcher of its own per request (cheap: it shares the reader) so the time limit is this request's.
-    IndexSearcher searcher = new IndexSearcher(snap.reader());
-    searcher.setQueryCache(snap.searcher().getQueryCache());
-    // Lucene's DrillSidewaysScorer refuses the time-limited scorer's windows ("maxDoc must be
-    // Integer.MAX_VALUE"), so a search with facet filters runs without the limit (filters only narrow it).
-    boolean drillSideways = req.filters().values().stream().anyMatch(v -> !v.isEmpty());
-    if (limited && timeLimitNanos > 0 && !drillSideways) {
-      long deadline = start + timeLimitNanos;
-      searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
-    }
+    // The time limit is part of the query (DeadlineQuery), so it holds under drill sideways too.
+    long deadline = limited && timeLimitNanos > 0 ? start + timeLimitNanos : 0;
+    IndexSearcher searcher = snap.searcher();
     QueryParser.Node ast = QueryParser.parse(req.q(), QUERY_FIELDS);
     QueryCompiler.Compiled compiled = new QueryCompiler(snap.gazetteer(), req.exactScript()).compile(ast);
     Sort sort = sort(req.sort());
@@ -173,18 +166,18 @@ public final class SearchService {
     int topN = offset + req.size() + 1;
 
     Query query = compiled.query();
-    Run run = run(snap, searcher, req, query, sort, after, topN);
+    Run run = run(snap, searcher, req, query, sort, after, topN, deadline);
     boolean relaxed = false;
     if (run.total == 0 && compiled.relaxed() != null) {
       query = compiled.relaxed();
-      run = run(snap, searcher, req, query, sort, after, topN);
+      run = run(snap, searcher, req, query, sort, after, topN, deadline);
       relaxed = true;
     }
     // Versions of one story are one hit: fetch more documents until the page has its groups.
     Collapsed collapsed = req.collapse() ? collapse(snap, run, sort, after, offset, req.size()) : plainPage(run, offset, req.size());
     while (req.collapse() && collapsed.short_ && run.result.hits.scoreDocs.length >= topN && topN < MAX_COLLAPSE_FETCH) {
       topN = Math.min(MAX_COLLAPSE_FETCH, topN * 4);
-      run = run(snap, searcher, req, query, sort, after, topN);
+      run = run(snap, searcher, req, query, sort, after, topN, deadline);
       collapsed = collapse(snap, run, sort, after, offset, req.size());
     }
     List<ScoreDoc> page = collapsed.page;
@@ -194,12 +187,12 @@ public final class SearchService {
     List<Hit> hits = hits(snap, page, compiled);
     Map<String, Object> facets = facets(snap, req, run.result.facets);
     long took = (System.nanoTime() - start) / 1_000_000;
-    boolean timedOut = searcher.timedOut();
+    boolean timedOut = run.deadline != null && run.deadline.expired();
     boolean exact = !timedOut && run.result.hits.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
     return new SearchResult(run.total, exact, took, snap.version(), relaxed, hits, facets, next, timedOut);
   }
 
-  private record Run(DrillSideways.DrillSidewaysResult result, long total, Query filtered) {}
+  private record Run(DrillSideways.DrillSidewaysResult result, long total, Query filtered, DeadlineQuery deadline) {}
 
   /** Documents fetched at most to fill a page of collapsed hits. */
   private static final int MAX_COLLAPSE_FETCH = SearchRequest.MAX_WINDOW * 2;
@@ -280,7 +273,8 @@ public final class SearchService {
     return 0;
   }
 
-  private Run run(IndexSnapshot snap, IndexSearcher searcher, SearchRequest req, Query q, Sort sort, FieldDoc after, int topN) throws IOException {
+  private Run run(IndexSnapshot snap, IndexSearcher searcher, SearchRequest req, Query q, Sort sort, FieldDoc after,
+      int topN, long deadline) throws IOException {
     BooleanQuery.Builder base = new BooleanQuery.Builder()
         .add(q, Occur.MUST)
         .add(new TermQuery(new Term(Schema.DOCTYPE, Schema.DOCTYPE_DOC)), Occur.FILTER);
@@ -290,7 +284,9 @@ public final class SearchService {
       base.add(IntPoint.newRangeQuery(Schema.DATE, from == null ? Integer.MIN_VALUE : from.firstDay(),
           to == null ? Integer.MAX_VALUE : to.lastDay()), Occur.FILTER);
     }
-    DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), base.build());
+    Query baseQuery = base.build();
+    DeadlineQuery limited = deadline == 0 ? null : new DeadlineQuery(baseQuery, deadline);
+    DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), limited == null ? baseQuery : limited);
     for (String dim : Schema.FILTER_DIMS) {
       List<String> values = req.filters().getOrDefault(dim, List.of());
       // Adding the same dimension again ORs the values (the varargs of add() are a path, not values).
@@ -298,7 +294,7 @@ public final class SearchService {
     }
     DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), snap.facetState());
     DrillSideways.DrillSidewaysResult r = ds.search(ddq, null, after, topN, sort, true);
-    return new Run(r, r.hits.totalHits.value(), ddq);
+    return new Run(r, r.hits.totalHits.value(), ddq, limited);
   }
 
   private static Sort sort(String sort) {

@@ -102,8 +102,10 @@ class HardeningIT {
       Api.Response export = limited.get("/api/export?format=jsonl");
       assertEquals(200, export.status());
       assertEquals(all, export.text().lines().count());
-      // Nor is a filtered search (Lucene's drill-sideways scorer cannot be time-sliced).
-      assertFalse(limited.ok("/api/search?provider=aws").path("timed_out").asBoolean());
+      // A search with facet filters (drill sideways) is limited too.
+      JsonNode filtered = limited.ok("/api/search?q=A100&provider=aws&chip=a100");
+      assertTrue(filtered.path("timed_out").asBoolean(), filtered.toString());
+      assertFalse(filtered.path("total_exact").asBoolean(), filtered.toString());
     }
     JsonNode normal = api.ok("/api/search?q=A100");
     assertFalse(normal.path("timed_out").asBoolean(), normal.toString());
