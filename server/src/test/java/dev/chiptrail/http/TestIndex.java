@@ -1,14 +1,10 @@
 package dev.chiptrail.http;
 
-import dev.chiptrail.index.IndexBuilder;
-import dev.chiptrail.index.IndexerConfig;
-import dev.chiptrail.ingest.DataReader;
-import dev.chiptrail.ingest.DataSet;
+import dev.chiptrail.testing.TestIndexes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 
 /** Indexes of the shipped data (../data), built into temp folders the way `chiptrail index` builds them. */
@@ -26,8 +22,7 @@ final class TestIndex {
 
   /** Builds (or rebuilds: a new generation) the index of the shipped data in {@code dir}. */
   static Path build(Path dir) throws Exception {
-    DataSet ds = DataReader.read(DATA, List.of());
-    new IndexBuilder(new IndexerConfig(DATA, List.of(), dir, 2, false)).build(ds, IndexBuilder.Progress.NONE);
+    TestIndexes.build(DATA, dir);
     deleteOnExit(dir);
     return dir;
   }
