@@ -5,10 +5,11 @@ import dev.chiptrail.gazetteer.Gazetteer;
 import dev.chiptrail.gazetteer.Mention;
 import dev.chiptrail.ingest.Article;
 import java.text.Normalizer;
+import org.apache.lucene.util.ArrayUtil;
+import org.apache.lucene.util.IntroSorter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,13 +61,23 @@ public final class Stories {
 
   /** Hashes of the distinct shingles of a normalised text; a text shorter than one shingle is one. */
   public static long[] shingles(String normalized) {
-    Set<Long> out = new HashSet<>();
     if (normalized.isEmpty()) return new long[0];
     int n = Math.max(1, normalized.length() - SHINGLE + 1);
+    long[] all = new long[n];
     for (int i = 0; i < n; i++) {
-      out.add(hash(normalized, i, Math.min(normalized.length(), i + SHINGLE)));
+      all[i] = hash(normalized, i, Math.min(normalized.length(), i + SHINGLE));
     }
-    return out.stream().mapToLong(Long::longValue).sorted().toArray();
+    return distinctSorted(all, n);
+  }
+
+  /** Sorts the first {@code n} values and drops repeats (in place; returns a trimmed copy). */
+  private static long[] distinctSorted(long[] a, int n) {
+    Arrays.sort(a, 0, n);
+    int w = 0;
+    for (int i = 0; i < n; i++) {
+      if (w == 0 || a[i] != a[w - 1]) a[w++] = a[i];
+    }
+    return w == a.length ? a : Arrays.copyOf(a, w);
   }
 
   /** 64-bit FNV-1a: collisions between 20-character shingles are negligible at 2^-64. */
@@ -96,27 +107,51 @@ public final class Stories {
 
   static Map<String, String> group(List<String> ids, List<long[]> sets) {
     int n = ids.size();
-    Map<Long, List<Integer>> postings = new HashMap<>();
+    // Primitive arrays sorted by shingle instead of boxed hash maps: at a million articles the maps
+    // cost tens of bytes per shingle and most of the grouping time.
+    long total = 0;
+    for (long[] set : sets) total += set.length;
+    if (total > Integer.MAX_VALUE - 8) throw new IllegalStateException("too many shingles: " + total);
+    long[] hashes = new long[(int) total];
+    int[] docs = new int[(int) total];
+    int m = 0;
     for (int d = 0; d < n; d++) {
-      for (long h : sets.get(d)) postings.computeIfAbsent(h, k -> new ArrayList<>(2)).add(d);
-    }
-    Map<Long, Integer> shared = new HashMap<>();
-    for (List<Integer> docs : postings.values()) {
-      if (docs.size() < 2 || docs.size() > MAX_DF) continue;
-      for (int i = 0; i < docs.size(); i++) {
-        for (int j = i + 1; j < docs.size(); j++) {
-          shared.merge(((long) docs.get(i) << 32) | docs.get(j), 1, Integer::sum);
-        }
+      for (long h : sets.get(d)) {
+        hashes[m] = h;
+        docs[m++] = d;
       }
     }
+    sortByHash(hashes, docs);
+    // Each pair of articles once per shingle they share; sorting the pairs counts the shared shingles.
+    long[] pairs = new long[16];
+    int np = 0;
+    for (int from = 0; from < m; ) {
+      int to = from + 1;
+      while (to < m && hashes[to] == hashes[from]) to++;
+      int df = to - from;
+      if (df >= 2 && df <= MAX_DF) {
+        for (int i = from; i < to; i++) {
+          for (int j = i + 1; j < to; j++) {
+            if (np == pairs.length) pairs = Arrays.copyOf(pairs, ArrayUtil.oversize(np + 1, Long.BYTES));
+            int x = Math.min(docs[i], docs[j]), y = Math.max(docs[i], docs[j]);
+            pairs[np++] = ((long) x << 32) | y;
+          }
+        }
+      }
+      from = to;
+    }
+    Arrays.sort(pairs, 0, np);
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) parent[i] = i;
-    for (Map.Entry<Long, Integer> e : shared.entrySet()) {
-      int a = (int) (e.getKey() >>> 32);
-      int b = (int) (e.getKey() & 0xFFFFFFFFL);
-      int inter = e.getValue();
+    for (int from = 0; from < np; ) {
+      int to = from + 1;
+      while (to < np && pairs[to] == pairs[from]) to++;
+      int a = (int) (pairs[from] >>> 32);
+      int b = (int) (pairs[from] & 0xFFFFFFFFL);
+      int inter = to - from;
       double jaccard = inter / (double) (sets.get(a).length + sets.get(b).length - inter);
       if (inter >= MIN_SHARED && jaccard >= THRESHOLD) union(parent, a, b);
+      from = to;
     }
     Map<Integer, TreeSet<String>> members = new TreeMap<>();
     for (int d = 0; d < n; d++) members.computeIfAbsent(find(parent, d), k -> new TreeSet<>()).add(ids.get(d));
@@ -134,6 +169,38 @@ public final class Stories {
     out.values().removeIf(v -> v.size() < 2);
     out.values().forEach(v -> v.sort(null));
     return out;
+  }
+
+  /** Sorts the shingle hashes, carrying each one's article along. */
+  private static void sortByHash(long[] hashes, int[] docs) {
+    new IntroSorter() {
+      private long pivot;
+
+      @Override
+      protected void swap(int i, int j) {
+        long h = hashes[i];
+        hashes[i] = hashes[j];
+        hashes[j] = h;
+        int d = docs[i];
+        docs[i] = docs[j];
+        docs[j] = d;
+      }
+
+      @Override
+      protected int compare(int i, int j) {
+        return Long.compare(hashes[i], hashes[j]);
+      }
+
+      @Override
+      protected void setPivot(int i) {
+        pivot = hashes[i];
+      }
+
+      @Override
+      protected int comparePivot(int j) {
+        return Long.compare(pivot, hashes[j]);
+      }
+    }.sort(0, hashes.length);
   }
 
   private static int find(int[] p, int x) {
