@@ -211,6 +211,18 @@ public final class IndexBuilder {
         f.get();
         progress.advance(++done[0], total);
       }
+      // Each thread writes one in-memory segment to disk now; left to commit, they would all be
+      // flushed one after another on the calling thread while the others idle.
+      List<Future<?>> flushes = new ArrayList<>();
+      for (int i = 0; i < config.threads(); i++) {
+        flushes.add(pool.submit(() -> {
+          while (writer.flushNextBuffer()) {
+            // until no buffer is left that another thread is not already writing
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : flushes) f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("indexing interrupted", e);
