@@ -12,7 +12,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
-import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -137,17 +136,6 @@ public final class Analyzers {
       protected TokenStreamComponents createComponents(String field) {
         Tokenizer src = new StandardTokenizer();
         return new TokenStreamComponents(src, latinWords(src));
-      }
-    };
-  }
-
-  /** Whole values, normalised (facet ids typed in a query, exact name look-ups). */
-  public static Analyzer keyword() {
-    return new NormalizingAnalyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer src = new KeywordTokenizer();
-        return new TokenStreamComponents(src);
       }
     };
   }
