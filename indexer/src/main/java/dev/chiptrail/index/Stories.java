@@ -6,7 +6,6 @@ import dev.chiptrail.gazetteer.Mention;
 import dev.chiptrail.ingest.Article;
 import java.text.Normalizer;
 import org.apache.lucene.util.ArrayUtil;
-import org.apache.lucene.util.IntroSorter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Groups articles that are versions of one story (one wire report as several outlets published it:
@@ -36,13 +36,18 @@ import java.util.TreeSet;
  * lies between the ranges on a log scale. At such low similarities a MinHash estimate would be
  * noise (with 256 hashes its standard error at 0.02 is 0.009, half the gap between the ranges), and
  * LSH banding would have to accept nearly every pair anyway, so the similarity is computed exactly,
- * with an inverted index from shingle to articles: only pairs sharing a shingle are ever compared, and shingles found in more than {@value #MAX_DF} articles (boilerplate) are skipped.
+ * through one sorted array of (shingle, article) keys: only pairs sharing a shingle are ever compared, and
+ * shingles found in more than {@value #MAX_DF} articles (boilerplate; fewer on a corpus so large that
+ * the candidate pairs would not fit in memory) are skipped.
  */
 public final class Stories {
   public static final int SHINGLE = 20;
   public static final double THRESHOLD = 0.017;
   public static final int MIN_SHARED = 10;
   static final int MAX_DF = 200;
+  /** Candidate pairs held at most (8 bytes each: 2 GiB). */
+  static final long PAIR_BUDGET = 1L << 28;
+
 
   private Stories() {}
 
@@ -95,71 +100,137 @@ public final class Stories {
 
   /** Article id → story id, for every article. */
   public static Map<String, String> group(Collection<Article> articles, Gazetteer gazetteer) {
-    List<String> ids = new ArrayList<>();
-    List<long[]> sets = new ArrayList<>();
-    for (Article a : articles) {
-      String text = a.text();
-      ids.add(a.id());
-      sets.add(shingles(normalize(text, gazetteer.findMentions(text))));
+    List<Article> list = List.copyOf(articles);
+    List<String> ids = list.stream().map(Article::id).toList();
+    long capacity = 0;
+    for (Article a : list) capacity += a.text().length() + 1;
+    Packed packed = new Packed(list.size(), capacity);
+    // Shingling (mention finding, normalisation, hashing) is most of the work and independent per
+    // article: chunks are shingled on every core, then appended in article order.
+    int chunk = 4096;
+    for (int from = 0; from < list.size(); from += chunk) {
+      int base = from;
+      long[][] sets = IntStream.range(from, Math.min(list.size(), from + chunk)).parallel()
+          .mapToObj(d -> {
+            String text = list.get(d).text();
+            return shingles(normalize(text, gazetteer.findMentions(text)));
+          })
+          .toArray(long[][]::new);
+      for (int i = 0; i < sets.length; i++) packed.add(base + i, sets[i]);
     }
-    return group(ids, sets);
+    return packed.group(ids);
   }
 
   static Map<String, String> group(List<String> ids, List<long[]> sets) {
-    int n = ids.size();
-    // Primitive arrays sorted by shingle instead of boxed hash maps: at a million articles the maps
-    // cost tens of bytes per shingle and most of the grouping time.
-    long total = 0;
-    for (long[] set : sets) total += set.length;
-    if (total > Integer.MAX_VALUE - 8) throw new IllegalStateException("too many shingles: " + total);
-    long[] hashes = new long[(int) total];
-    int[] docs = new int[(int) total];
-    int m = 0;
-    for (int d = 0; d < n; d++) {
-      for (long h : sets.get(d)) {
-        hashes[m] = h;
-        docs[m++] = d;
+    long capacity = 0;
+    for (long[] set : sets) capacity += set.length;
+    Packed packed = new Packed(ids.size(), capacity);
+    for (int d = 0; d < sets.size(); d++) packed.add(d, sets.get(d));
+    return packed.group(ids);
+  }
+
+  /**
+   * Every (shingle, article) pair as one long, the shingle hash in the high bits and the article in
+   * the low ones, so one primitive parallel sort brings each shingle's articles together in article
+   * order. At a million articles that is ~8 bytes per shingle (6 GB for 780M shingles), where
+   * separate hash and article arrays, each article's own set kept beside them, cost 20.
+   * Dropping the hash's top {@code docBits} bits leaves 64 - 20 bits at a million articles: two
+   * different shingles collide for about one pair in 2^44, far below the {@value #MIN_SHARED}
+   * shared shingles a link needs.
+   */
+  private static final class Packed {
+    final int docBits;
+    final int[] sizes;
+    long[] keys;
+    int m;
+
+    Packed(int docs, long capacity) {
+      docBits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1, docs - 1)));
+      sizes = new int[docs];
+      if (capacity > Integer.MAX_VALUE - 8) {
+        throw new IllegalStateException("story grouping: " + capacity + " characters of articles exceed one array;"
+            + " index the articles in several runs or raise the limit");
       }
+      keys = new long[(int) capacity];
     }
-    sortByHash(hashes, docs);
-    // Each pair of articles once per shingle they share; sorting the pairs counts the shared shingles.
-    long[] pairs = new long[16];
-    int np = 0;
-    for (int from = 0; from < m; ) {
+
+    void add(int doc, long[] set) {
+      sizes[doc] = set.length;
+      if (m + set.length > keys.length) keys = Arrays.copyOf(keys, ArrayUtil.oversize(m + set.length, Long.BYTES));
+      for (long h : set) keys[m++] = (h << docBits) | doc;
+    }
+
+    private int runEnd(int from) {
       int to = from + 1;
-      while (to < m && hashes[to] == hashes[from]) to++;
-      int df = to - from;
-      if (df >= 2 && df <= MAX_DF) {
-        for (int i = from; i < to; i++) {
-          for (int j = i + 1; j < to; j++) {
-            if (np == pairs.length) pairs = Arrays.copyOf(pairs, ArrayUtil.oversize(np + 1, Long.BYTES));
-            int x = Math.min(docs[i], docs[j]), y = Math.max(docs[i], docs[j]);
-            pairs[np++] = ((long) x << 32) | y;
+      while (to < m && ((keys[to] ^ keys[from]) >>> docBits) == 0) to++;
+      return to;
+    }
+
+    /**
+     * The boilerplate cut-off: {@value #MAX_DF}, lowered until the candidate pairs fit in
+     * {@value #PAIR_BUDGET} longs. Pairs grow with the square of a shingle's document frequency, so a
+     * corpus ten times larger can have a hundred times more; syndicated versions of one story are a
+     * handful of articles and keep their links under any cut-off that is not tiny.
+     */
+    private int maxDf() {
+      long[] pairsAt = new long[MAX_DF + 1];
+      for (int from = 0; from < m; ) {
+        int to = runEnd(from);
+        int df = to - from;
+        if (df <= MAX_DF) pairsAt[df] += (long) df * (df - 1) / 2;
+        from = to;
+      }
+      long total = 0;
+      for (long p : pairsAt) total += p;
+      int maxDf = MAX_DF;
+      while (total > PAIR_BUDGET && maxDf > 2) total -= pairsAt[maxDf--];
+      return maxDf;
+    }
+
+    Map<String, String> group(List<String> ids) {
+      int n = sizes.length;
+      long mask = (1L << docBits) - 1;
+      Arrays.parallelSort(keys, 0, m);
+      int maxDf = maxDf();
+      // Each pair of articles once per shingle they share; sorting the pairs counts the shared shingles.
+      long[] pairs = new long[16];
+      int np = 0;
+      for (int from = 0; from < m; ) {
+        int to = runEnd(from);
+        int df = to - from;
+        if (df >= 2 && df <= maxDf) {
+          for (int i = from; i < to; i++) {
+            for (int j = i + 1; j < to; j++) {
+              if (np == pairs.length) pairs = Arrays.copyOf(pairs, ArrayUtil.oversize(np + 1, Long.BYTES));
+              long x = keys[i] & mask, y = keys[j] & mask; // x < y: sorted within a shingle
+              if (x != y) pairs[np++] = (x << 32) | y;
+            }
           }
         }
+        from = to;
       }
-      from = to;
+      keys = null;
+      Arrays.parallelSort(pairs, 0, np);
+      int[] parent = new int[n];
+      for (int i = 0; i < n; i++) parent[i] = i;
+      for (int from = 0; from < np; ) {
+        int to = from + 1;
+        while (to < np && pairs[to] == pairs[from]) to++;
+        int a = (int) (pairs[from] >>> 32);
+        int b = (int) (pairs[from] & 0xFFFFFFFFL);
+        int inter = to - from;
+        double jaccard = inter / (double) (sizes[a] + sizes[b] - inter);
+        if (inter >= MIN_SHARED && jaccard >= THRESHOLD) union(parent, a, b);
+        from = to;
+      }
+      Map<Integer, TreeSet<String>> members = new TreeMap<>();
+      for (int d = 0; d < n; d++) members.computeIfAbsent(find(parent, d), k -> new TreeSet<>()).add(ids.get(d));
+      Map<String, String> story = new TreeMap<>();
+      for (TreeSet<String> group : members.values()) {
+        for (String id : group) story.put(id, group.first());
+      }
+      return story;
     }
-    Arrays.sort(pairs, 0, np);
-    int[] parent = new int[n];
-    for (int i = 0; i < n; i++) parent[i] = i;
-    for (int from = 0; from < np; ) {
-      int to = from + 1;
-      while (to < np && pairs[to] == pairs[from]) to++;
-      int a = (int) (pairs[from] >>> 32);
-      int b = (int) (pairs[from] & 0xFFFFFFFFL);
-      int inter = to - from;
-      double jaccard = inter / (double) (sets.get(a).length + sets.get(b).length - inter);
-      if (inter >= MIN_SHARED && jaccard >= THRESHOLD) union(parent, a, b);
-      from = to;
-    }
-    Map<Integer, TreeSet<String>> members = new TreeMap<>();
-    for (int d = 0; d < n; d++) members.computeIfAbsent(find(parent, d), k -> new TreeSet<>()).add(ids.get(d));
-    Map<String, String> story = new TreeMap<>();
-    for (TreeSet<String> group : members.values()) {
-      for (String id : group) story.put(id, group.first());
-    }
-    return story;
   }
 
   /** Story id → its versions (sorted), for the stories of more than one article. */
@@ -169,38 +240,6 @@ public final class Stories {
     out.values().removeIf(v -> v.size() < 2);
     out.values().forEach(v -> v.sort(null));
     return out;
-  }
-
-  /** Sorts the shingle hashes, carrying each one's article along. */
-  private static void sortByHash(long[] hashes, int[] docs) {
-    new IntroSorter() {
-      private long pivot;
-
-      @Override
-      protected void swap(int i, int j) {
-        long h = hashes[i];
-        hashes[i] = hashes[j];
-        hashes[j] = h;
-        int d = docs[i];
-        docs[i] = docs[j];
-        docs[j] = d;
-      }
-
-      @Override
-      protected int compare(int i, int j) {
-        return Long.compare(hashes[i], hashes[j]);
-      }
-
-      @Override
-      protected void setPivot(int i) {
-        pivot = hashes[i];
-      }
-
-      @Override
-      protected int comparePivot(int j) {
-        return Long.compare(pivot, hashes[j]);
-      }
-    }.sort(0, hashes.length);
   }
 
   private static int find(int[] p, int x) {
