@@ -51,6 +51,7 @@ public final class DocumentBuilder {
 
   private final Gazetteer gazetteer;
   private final FacetsConfig facets = Schema.facetsConfig();
+  private final NameTokens nameTokens = new NameTokens(Schema.indexAnalyzer());
 
   public DocumentBuilder(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
@@ -208,17 +209,21 @@ public final class DocumentBuilder {
   }
 
   /** The name channel: every form of the entity's name, Latin, Han and pinyin apart. */
-  private static void names(Document doc, Entity e) {
+  private void names(Document doc, Entity e) {
     for (NameForm f : e.nameForms()) {
       switch (f.form()) {
         case NameForm.PINYIN -> {
-          doc.add(new Field(Schema.NAMES_PINYIN, f.text(), TEXT_WITH_OFFSETS));
-          doc.add(new Field(Schema.NAMES_PINYIN, f.text().replace(" ", ""), TEXT_WITH_OFFSETS));
+          name(doc, Schema.NAMES_PINYIN, f.text());
+          name(doc, Schema.NAMES_PINYIN, f.text().replace(" ", ""));
         }
-        case NameForm.ZH_HANS, NameForm.ZH_HANT, NameForm.ZH_ALIAS -> doc.add(new Field(Schema.NAMES_ZH, f.text(), TEXT_WITH_OFFSETS));
-        default -> doc.add(new Field(Schema.NAMES, f.text(), TEXT_WITH_OFFSETS));
+        case NameForm.ZH_HANS, NameForm.ZH_HANT, NameForm.ZH_ALIAS -> name(doc, Schema.NAMES_ZH, f.text());
+        default -> name(doc, Schema.NAMES, f.text());
       }
     }
+  }
+
+  private void name(Document doc, String field, String text) {
+    doc.add(new Field(field, nameTokens.stream(field, text), TEXT_WITH_OFFSETS));
   }
 
   private static void date(Document doc, PartialDate d) {
