@@ -89,6 +89,8 @@ table="${merge%.json}-vs-solr.md"
   echo "chiptrail ($(jq -r '.machine.lucene // "?"' "$merge")) and Solr $(jq -r '.peer_solr.versions.solr' "$merge") (Lucene $(jq -r '.peer_solr.versions.lucene' "$merge")) embedded;"
   echo "chiptrail corpus $(jq -r '.corpus.documents' "$merge") documents, Solr corpus $(jq -r '.peer_solr.corpus.documents' "$merge") documents."
   echo
+  echo "chiptrail counts every facet of each query; the Solr peer counts provider, chip, entity_type and year."
+  echo
   echo "| figure | chiptrail | Solr peer |"
   echo "|---|---|---|"
   jq -r '
@@ -96,10 +98,12 @@ table="${merge%.json}-vs-solr.md"
     def dps: if . then "\(.docs_per_s | floor) docs/s (\(.mb_per_s | r) MB/s)" else "–" end;
     . as $c | $c.peer_solr as $s
     | "| indexing, 1 thread | \($c.indexing.threads_1 | dps) | \($s.indexing.threads_1 | dps) |",
-      "| indexing, \($c.indexing.threads_all.threads // "all") threads / Solr \($s.indexing | [keys[] | select(startswith("threads_"))] | last) | \($c.indexing.threads_all | dps) | \($s.indexing[($s.indexing | [keys[] | select(startswith("threads_"))] | last)] | dps) |",
+      ($s.indexing | [keys[] | select(startswith("threads_"))] | last) as $sk
+      | "| indexing, all cores (chiptrail \($c.indexing.threads_all.threads // "?"), Solr \($s.indexing[$sk].threads) threads) | \($c.indexing.threads_all | dps) | \($s.indexing[$sk] | dps) |",
       "| index size per document | \(($c.indexing.index_bytes_per_doc // 0) / 1000 | r) KB | \($s.indexing.index_bytes_per_doc / 1000 | r) KB |",
       ( $s.search.classes | keys_unsorted[] as $k
         | "| \($k), p50 / p99 ms | \($c.search.classes[$k].p50_ms | r) / \($c.search.classes[$k].p99_ms | r) | \($s.search.classes[$k].p50_ms | r) / \($s.search.classes[$k].p99_ms | r) |" ),
+      "| whole mix, 1 thread, QPS | \($c.search.concurrency["1"].qps // null | r) | \($s.search.mix.qps | r) |",
       "| Solr whole mix (top-10 + 4 facets), p50 / p95 / p99 ms | | \($s.search.mix.p50_ms | r) / \($s.search.mix.p95_ms | r) / \($s.search.mix.p99_ms | r) |",
       "| load average at the end (1 min) | | \($s.load_average.end[0] // "?") |"
   ' "$merge"
