@@ -79,7 +79,7 @@ public final class IndexBuilder {
       try (Directory dir = FSDirectory.open(gen)) {
         IndexWriterConfig iwc = new IndexWriterConfig(Schema.indexAnalyzer())
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-            .setRAMBufferSizeMB(256)
+            .setRAMBufferSizeMB(ramBufferMb())
             .setCommitOnClose(false);
         IndexWriter writer = new IndexWriter(dir, iwc);
         try {
@@ -110,6 +110,15 @@ public final class IndexBuilder {
           facetValueCounts(gen), millis, sizeOf(gen), data.checksum(),
           previousHashes != null, changes.added, changes.updated, changes.deleted, changes.unchanged, stories.size());
     }
+  }
+
+  /**
+   * An eighth of the heap, 64 MB to 1 GB, for the in-memory segments: each flush is a segment that
+   * merges write again, and at a million documents 256 MB meant ~150 flushed segments merged two or
+   * three times over while both cores were needed for analysis.
+   */
+  private static double ramBufferMb() {
+    return Math.max(64, Math.min(1024, Runtime.getRuntime().maxMemory() / 8 / (1 << 20)));
   }
 
   /** The live generation to build upon, or null when there is none or CURRENT is damaged (then all is built). */
