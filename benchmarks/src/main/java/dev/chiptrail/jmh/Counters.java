@@ -1,5 +1,7 @@
 package dev.chiptrail.jmh;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -9,8 +11,10 @@ import org.openjdk.jmh.annotations.State;
 /**
  * What each operation processed, reported by JMH beside the ops/s as secondary results
  * {@code :bytes}, {@code :chars} and {@code :docs}, each per second (so {@code :bytes} / 10^6 is
- * MB/s of UTF-8 text and 10^6 / {@code :docs} is µs per document). {@link Summary} turns a JSON
- * result file into that table.
+ * MB/s of UTF-8 text and 10^6 / {@code :docs} is µs per document), and {@code :cpuNanos}, the
+ * benchmark thread's CPU time over the same operations: {@code :bytes} / {@code :cpuNanos} is bytes per
+ * CPU-nanosecond whatever share of a core the neighbours left (the machine is shared; JIT and GC
+ * threads are not counted). {@link Summary} turns a JSON result file into that table.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -21,17 +25,26 @@ public class Counters {
   public long chars;
   /** Documents (texts) processed. */
   public long docs;
+  /** CPU time of the benchmark thread from the iteration's start to its last operation. */
+  public long cpuNanos;
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private long cpuStart;
 
   @Setup(Level.Iteration)
   public void reset() {
     bytes = 0;
     chars = 0;
     docs = 0;
+    cpuNanos = 0;
+    cpuStart = THREADS.getCurrentThreadCpuTime();
   }
 
+  /** After each operation (one clock_gettime, well under a µs: the operations take tens of µs or more). */
   void add(long bytes, long chars, long docs) {
     this.bytes += bytes;
     this.chars += chars;
     this.docs += docs;
+    cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
   }
 }

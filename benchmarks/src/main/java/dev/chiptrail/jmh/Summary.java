@@ -9,9 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Prints a JMH JSON result file ({@code -rf json}) as a Markdown table: ops/s, MB/s of UTF-8 text
- * ({@code :bytes} / 10^6), documents/s and µs per document (10^6 / {@code :docs}), each ± JMH's
- * 99.9 % error where it gives one. {@code java -cp benchmarks.jar:lib/* dev.chiptrail.jmh.Summary FILE}
+ * Prints a JMH JSON result file ({@code -rf json}) as a Markdown table: MB/s of UTF-8 text
+ * ({@code :bytes} / 10^6, ± JMH's 99.9 % error), µs per document (10^6 / {@code :docs}), the share of
+ * a core the benchmark thread had ({@code :cpuNanos} / 10^9), and the same throughput per CPU-second
+ * of that thread, which neighbours on a shared machine disturb much less than wall-clock time. {@code java -cp benchmarks.jar:lib/* dev.chiptrail.jmh.Summary FILE}
  */
 public final class Summary {
   private Summary() {}
@@ -22,8 +23,8 @@ public final class Summary {
       System.exit(2);
     }
     JsonNode results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
-    System.out.println("| benchmark | parameters | ops/s | MB/s | docs/s | µs/doc |");
-    System.out.println("|---|---|---:|---:|---:|---:|");
+    System.out.println("| benchmark | parameters | MB/s | µs/doc | CPU share | MB/CPU-s | CPU µs/doc |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|");
     for (JsonNode r : results) {
       String name = r.path("benchmark").asText().replaceFirst("^dev\\.chiptrail\\.jmh\\.", "");
       StringBuilder params = new StringBuilder();
@@ -32,12 +33,14 @@ public final class Summary {
         if (!params.isEmpty()) params.append(' ');
         params.append(p.getKey()).append('=').append(p.getValue().asText());
       }
-      JsonNode primary = r.path("primaryMetric");
-      JsonNode bytes = r.path("secondaryMetrics").path("bytes");
-      JsonNode docs = r.path("secondaryMetrics").path("docs");
-      System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", name, params,
-          withError(primary, 1, 2), withError(bytes, 1e-6, 2), withError(docs, 1, 1),
-          docs.isMissingNode() || docs.path("score").asDouble() <= 0 ? "" : fmt(1e6 / docs.path("score").asDouble(), 1));
+      JsonNode secondary = r.path("secondaryMetrics");
+      double bytes = secondary.path("bytes").path("score").asDouble(Double.NaN);
+      double docs = secondary.path("docs").path("score").asDouble(Double.NaN);
+      // cpuNanos per wall second: the share of a core the benchmark thread had.
+      double share = secondary.path("cpuNanos").path("score").asDouble(Double.NaN) / 1e9;
+      System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", name, params,
+          withError(secondary.path("bytes"), 1e-6, 2), fmt(1e6 / docs, 1), fmt(share, 2),
+          fmt(bytes / 1e6 / share, 2), fmt(1e6 * share / docs, 1));
     }
   }
 
@@ -49,6 +52,7 @@ public final class Summary {
   }
 
   private static String fmt(double v, int decimals) {
+    if (!Double.isFinite(v)) return "";
     return String.format(Locale.ROOT, "%,." + decimals + "f", v);
   }
 }
