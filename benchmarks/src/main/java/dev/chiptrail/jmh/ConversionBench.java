@@ -5,7 +5,11 @@ import dev.chiptrail.analysis.TraditionalToSimplified;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import com.ibm.icu.text.Normalizer2;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,7 +36,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *       read to the end in 1,024-char reads (the size Lucene's tokenizers ask for);
  *   <li>{@code normalizeChain}: {@link Analyzers#normalize(Reader)}, all three char filters every chain
  *       but {@code text_cjk_exact} starts with (ICU NFKC case folding, letter-digit hyphens,
- *       traditional→simplified).
+ *       traditional→simplified);
+ *   <li>{@code icuNormalizer} and {@code hyphenPattern}: the first two of those alone (the same
+ *       normaliser and a copy of the same pattern), to see which one the chain's cost is.
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -72,6 +78,22 @@ public class ConversionBench {
   @Benchmark
   public void normalizeChain(Counters counters, Blackhole bh) throws IOException {
     for (String t : texts) bh.consume(drain(Analyzers.normalize(new StringReader(t))));
+    counters.add(bytes, chars, texts.size());
+  }
+
+  private static final Normalizer2 NFKC_CF = Normalizer2.getInstance(null, "nfkc_cf", Normalizer2.Mode.COMPOSE);
+  /** A copy of Analyzers.LETTER_HYPHEN_DIGIT (private there). */
+  private static final Pattern LETTER_HYPHEN_DIGIT = Pattern.compile("(?<=\\p{L})[-‐‑–](?=\\p{N})");
+
+  @Benchmark
+  public void icuNormalizer(Counters counters, Blackhole bh) throws IOException {
+    for (String t : texts) bh.consume(drain(new ICUNormalizer2CharFilter(new StringReader(t), NFKC_CF)));
+    counters.add(bytes, chars, texts.size());
+  }
+
+  @Benchmark
+  public void hyphenPattern(Counters counters, Blackhole bh) throws IOException {
+    for (String t : texts) bh.consume(drain(new PatternReplaceCharFilter(LETTER_HYPHEN_DIGIT, "", new StringReader(t))));
     counters.add(bytes, chars, texts.size());
   }
 

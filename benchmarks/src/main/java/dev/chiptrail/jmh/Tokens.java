@@ -12,17 +12,22 @@ final class Tokens {
 
   /** A checksum of the terms and offsets, for the Blackhole (so no work is dead code). */
   static long consume(Analyzer analyzer, String field, String text) throws IOException {
-    long h = 0;
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        int len = term.length();
-        h = 31 * h + len + (len > 0 ? term.buffer()[0] : 0) + offset.startOffset() * 7L + offset.endOffset();
-      }
-      ts.end();
+      return consume(ts);
     }
+  }
+
+  /** Resets, reads to the end and ends {@code ts}; the caller closes it. */
+  static long consume(TokenStream ts) throws IOException {
+    long h = 0;
+    CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+    OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+    ts.reset();
+    while (ts.incrementToken()) {
+      int len = term.length();
+      h = 31 * h + len + (len > 0 ? term.buffer()[0] : 0) + offset.startOffset() * 7L + offset.endOffset();
+    }
+    ts.end();
     return h;
   }
 }
