@@ -3,7 +3,6 @@ package dev.chiptrail.analysis;
 import com.ibm.icu.text.Normalizer2;
 import java.io.Reader;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -18,7 +17,6 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -34,26 +32,25 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class Analyzers {
   private static final Normalizer2 NFKC_CF = Normalizer2.getInstance(null, "nfkc_cf", Normalizer2.Mode.COMPOSE);
-  private static final Pattern LETTER_HYPHEN_DIGIT = Pattern.compile("(?<=\\p{L})[-‐‑–](?=\\p{N})");
 
   private Analyzers() {}
 
   /** The shared character normalisation (width, case, letter-digit hyphens, traditional to simplified). */
   public static Reader normalize(Reader in) {
     Reader r = new ICUNormalizer2CharFilter(in, NFKC_CF);
-    r = new PatternReplaceCharFilter(LETTER_HYPHEN_DIGIT, "", r);
+    r = new LetterDigitHyphenFilter(r);
     return TraditionalToSimplified.wrap(r);
   }
 
   /** Width, case and hyphen normalisation only: Han characters keep their script. */
   public static Reader normalizeKeepScript(Reader in) {
-    return new PatternReplaceCharFilter(LETTER_HYPHEN_DIGIT, "", new ICUNormalizer2CharFilter(in, NFKC_CF));
+    return new LetterDigitHyphenFilter(new ICUNormalizer2CharFilter(in, NFKC_CF));
   }
 
   /** The same normalisation on a string (used for gazetteer look-ups and mention finding). */
   public static String normalize(String s) {
     String n = NFKC_CF.normalize(s);
-    n = LETTER_HYPHEN_DIGIT.matcher(n).replaceAll("");
+    n = LetterDigitHyphenFilter.apply(n);
     return TraditionalToSimplified.convert(n);
   }
 
