@@ -12,6 +12,7 @@ import dev.chiptrail.ingest.Record;
 import dev.chiptrail.schema.Schema;
 import dev.chiptrail.search.SearchRequest;
 import dev.chiptrail.search.SearchResult;
+import dev.chiptrail.search.IndexSnapshot;
 import dev.chiptrail.search.SearchService;
 import dev.chiptrail.search.Searchers;
 import java.io.IOException;
@@ -62,9 +63,11 @@ public final class Benchmark {
    * @param shippedGazetteer the gazetteer the generator builds on
    * @param singleThreadSample documents the one-thread figures (analysis, indexing) use, 0 for all: at
    *     1M documents the one-thread runs alone would take hours, and a throughput needs no full pass
+   * @param index an existing index folder to measure the search on, or null to build one: at 1M
+   *     documents a build takes most of an hour, and a change to the search needs none
    */
   public record Options(int docs, long seed, Path corpus, Path work, Path queries, int threads,
-      double secondsPerClass, double concurrencySeconds, Path shippedGazetteer, int singleThreadSample) {}
+      double secondsPerClass, double concurrencySeconds, Path shippedGazetteer, int singleThreadSample, Path index) {}
 
   /** One query of the mix. */
   record Query(String cls, SearchRequest request, int pages, String prefix) {}
@@ -81,6 +84,7 @@ public final class Benchmark {
     report.put("generated_at", Instant.now().toString());
     report.put("machine", machine());
     Files.createDirectories(o.work());
+    if (o.index() != null) return searchOnly(o, report);
 
     Path corpus = o.corpus();
     Map<String, Object> corpusInfo = new LinkedHashMap<>();
@@ -157,25 +161,56 @@ public final class Benchmark {
       indexing.put("ratio_to_analysis_per_cpu_second", i / a);
     }
     report.put("indexing", indexing);
-    report.put("index_path", indexAll.toAbsolutePath().toString());
     say("indexing: %s", indexing);
 
+    measureSearch(o, indexAll, report);
+    return report;
+  }
+
+  /** The search half alone, on an index built earlier: its documents are counted from the index. */
+  private Map<String, Object> searchOnly(Options o, Map<String, Object> report) throws Exception {
+    Map<String, Object> corpusInfo = new LinkedHashMap<>();
+    try (Searchers s = Searchers.open(o.index())) {
+      IndexSnapshot snap = s.acquire();
+      try {
+        JsonNode counts = Json.STRICT.readTree(snap.commitData().get(Schema.COMMIT_COUNTS));
+        corpusInfo.put("index", o.index().toAbsolutePath().toString());
+        corpusInfo.put("documents", counts.path("record").asInt() + counts.path("article").asInt());
+        corpusInfo.put("records", counts.path("record").asInt());
+        corpusInfo.put("articles", counts.path("article").asInt());
+        corpusInfo.put("entities", counts.path("entities").asInt());
+        corpusInfo.put("segments", snap.reader().leaves().size());
+      } finally {
+        s.release(snap);
+      }
+    }
+    report.put("corpus", corpusInfo);
+    String why = "not measured: --index measures the search of an existing index only";
+    report.put("analysis", Map.of("status", why));
+    report.put("indexing", Map.of("status", why));
+    say("searching the existing index %s (%s documents)", o.index(), corpusInfo.get("documents"));
+    measureSearch(o, o.index(), report);
+    return report;
+  }
+
+  /** The query mix on one thread and on 1, 8 and 64, the URLs of the same mix for wrk, and the targets. */
+  private void measureSearch(Options o, Path index, Map<String, Object> report) throws Exception {
     List<Query> mix = loadQueries(o.queries());
     Map<String, Object> search = new LinkedHashMap<>();
     search.put("query_set", querySetVersion(o.queries()));
-    try (Searchers s = Searchers.open(indexAll)) {
+    try (Searchers s = Searchers.open(index)) {
       SearchService service = new SearchService(s);
       search.put("classes", measureClasses(service, mix, o.secondsPerClass()));
       search.put("concurrency", measureConcurrency(service, mix, o.concurrencySeconds()));
     }
     report.put("search", search);
+    report.put("index_path", index.toAbsolutePath().toString());
     Path urls = o.work().resolve("http-urls.txt");
     Files.write(urls, httpUrls(mix, false));
     Files.write(o.work().resolve("http-suggest-urls.txt"), httpUrls(mix, true));
     report.put("http_urls", urls.toAbsolutePath().toString());
     report.put("http", Map.of("status", "not measured: run bench/http-bench.sh REPORT.json to add the HTTP figures"));
     report.put("targets", Targets.inProcess(report));
-    return report;
   }
 
   /** The first {@code n} documents, records and articles in their proportions. */

@@ -12,28 +12,21 @@ public final class ReportTable {
     StringBuilder sb = new StringBuilder();
     Map<?, ?> machine = (Map<?, ?>) report.get("machine");
     Map<?, ?> corpus = (Map<?, ?>) report.get("corpus");
-    sb.append(String.format(Locale.ROOT, "Corpus: %s documents (%s records, %s articles), %.1f MB of text, %s entities. "
+    String text = corpus.containsKey("text_bytes")
+        ? String.format(Locale.ROOT, "%.1f MB of text", Targets.num(corpus, "text_bytes") / 1e6)
+        : "an existing index (" + corpus.get("segments") + " segments)";
+    sb.append(String.format(Locale.ROOT, "Corpus: %s documents (%s records, %s articles), %s, %s entities. "
             + "Machine: %s cores, %.1f GiB, %s, Lucene %s.%n%n",
-        corpus.get("documents"), corpus.get("records"), corpus.get("articles"),
-        Targets.num(corpus, "text_bytes") / 1e6, corpus.get("entities"), machine.get("cores"),
-        Targets.num(machine, "memory_bytes") / (1L << 30), machine.get("jvm"), machine.get("lucene")));
+        corpus.get("documents"), corpus.get("records"), corpus.get("articles"), text, corpus.get("entities"),
+        machine.get("cores"), Targets.num(machine, "memory_bytes") / (1L << 30), machine.get("jvm"), machine.get("lucene")));
     sb.append("| figure | value |\n|---|---|\n");
     Map<?, ?> analysis = (Map<?, ?>) report.get("analysis");
     Map<?, ?> indexing = (Map<?, ?>) report.get("indexing");
-    for (String k : List.of("threads_1", "threads_all")) {
-      Map<?, ?> a = (Map<?, ?>) analysis.get(k);
-      row(sb, "analysis chains alone, " + a.get("threads") + " thread(s)", String.format(Locale.ROOT, "%.0f docs/s, %.2f MB/s, %.0f docs/CPU-s",
-          Targets.num(a, "docs_per_s"), Targets.num(a, "mb_per_s"), Targets.num(a, "docs_per_cpu_s")));
+    if (analysis.containsKey("status")) {
+      row(sb, "analysis and indexing", String.valueOf(analysis.get("status")));
+    } else {
+      indexingRows(sb, analysis, indexing);
     }
-    for (String k : List.of("threads_1", "threads_all")) {
-      Map<?, ?> a = (Map<?, ?>) indexing.get(k);
-      row(sb, "indexing, " + a.get("threads") + " thread(s)", String.format(Locale.ROOT, "%.0f docs/s, %.2f MB/s, %.0f docs/CPU-s, peak heap %.0f MiB",
-          Targets.num(a, "docs_per_s"), Targets.num(a, "mb_per_s"), Targets.num(a, "docs_per_cpu_s"), Targets.num(a, "peak_heap_bytes") / (1 << 20)));
-    }
-    row(sb, "indexing / analysis (all cores)", String.format(Locale.ROOT, "%.2f (per CPU-second: %.2f)",
-        Targets.num(indexing, "ratio_to_analysis_all_cores"), Targets.num(indexing, "ratio_to_analysis_per_cpu_second")));
-    row(sb, "time to first searchable commit", String.format(Locale.ROOT, "%.0f ms", Targets.num(indexing, "time_to_first_searchable_ms")));
-    row(sb, "index size per document", String.format(Locale.ROOT, "%.0f bytes", Targets.num(indexing, "index_bytes_per_doc")));
     Map<?, ?> search = (Map<?, ?>) report.get("search");
     Map<?, ?> classes = (Map<?, ?>) search.get("classes");
     for (var e : classes.entrySet()) {
@@ -63,6 +56,23 @@ public final class ReportTable {
       sb.append("\nTargets apply at ").append(Targets.TARGET_DOCS).append(" documents; this run had ").append(n).append(".\n");
     }
     return sb.toString();
+  }
+
+  private static void indexingRows(StringBuilder sb, Map<?, ?> analysis, Map<?, ?> indexing) {
+    for (String k : List.of("threads_1", "threads_all")) {
+      Map<?, ?> a = (Map<?, ?>) analysis.get(k);
+      row(sb, "analysis chains alone, " + a.get("threads") + " thread(s)", String.format(Locale.ROOT, "%.0f docs/s, %.2f MB/s, %.0f docs/CPU-s",
+          Targets.num(a, "docs_per_s"), Targets.num(a, "mb_per_s"), Targets.num(a, "docs_per_cpu_s")));
+    }
+    for (String k : List.of("threads_1", "threads_all")) {
+      Map<?, ?> a = (Map<?, ?>) indexing.get(k);
+      row(sb, "indexing, " + a.get("threads") + " thread(s)", String.format(Locale.ROOT, "%.0f docs/s, %.2f MB/s, %.0f docs/CPU-s, peak heap %.0f MiB",
+          Targets.num(a, "docs_per_s"), Targets.num(a, "mb_per_s"), Targets.num(a, "docs_per_cpu_s"), Targets.num(a, "peak_heap_bytes") / (1 << 20)));
+    }
+    row(sb, "indexing / analysis (all cores)", String.format(Locale.ROOT, "%.2f (per CPU-second: %.2f)",
+        Targets.num(indexing, "ratio_to_analysis_all_cores"), Targets.num(indexing, "ratio_to_analysis_per_cpu_second")));
+    row(sb, "time to first searchable commit", String.format(Locale.ROOT, "%.0f ms", Targets.num(indexing, "time_to_first_searchable_ms")));
+    row(sb, "index size per document", String.format(Locale.ROOT, "%.0f bytes", Targets.num(indexing, "index_bytes_per_doc")));
   }
 
   /** Two decimals, or three significant digits below 1 (suggest answers in microseconds). */

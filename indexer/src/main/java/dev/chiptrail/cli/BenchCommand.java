@@ -7,6 +7,7 @@ import dev.chiptrail.ingest.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,6 +37,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--single-thread-sample", paramLabel = "N", defaultValue = "0",
       description = "Measure the one-thread analysis and indexing on the first N documents only (default: all); at 1M documents the full one-thread runs take hours.")
   int singleThreadSample;
+  @Option(names = "--index", paramLabel = "DIR",
+      description = "Measure only the search, on this existing index (from ./chiptrail index or an earlier bench's --work): no corpus is read, nothing is analysed or indexed.")
+  Path index;
   @Option(names = "--gazetteer", paramLabel = "DIR", defaultValue = "data/gazetteer", description = "Shipped gazetteer the generated corpus builds on.")
   Path gazetteer;
 
@@ -49,7 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
       return 2;
     }
     try {
-      clean(work, corpus);
+      clean(work, java.util.Arrays.asList(corpus, index));
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("chiptrail: " + e.getMessage());
       return 2;
@@ -58,7 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
     Files.writeString(work.resolve(MARKER), "made by ./chiptrail bench; emptied by the next run\n");
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     Map<String, Object> report = new Benchmark(out).run(new Benchmark.Options(docs, seed, corpus, work, queries, t,
-        secondsPerClass, concurrencySeconds, gazetteer, singleThreadSample));
+        secondsPerClass, concurrencySeconds, gazetteer, singleThreadSample, index));
     write(report, out, this.out);
     return 0;
   }
@@ -81,8 +85,8 @@ public final class BenchCommand implements Callable<Integer> {
   /** Marks a folder bench made, so that it never empties one it did not (say, --work .). */
   static final String MARKER = ".chiptrail-bench";
 
-  /** Empties a work folder of an earlier run, keeping {@code keep} (a corpus given with --corpus). */
-  private static void clean(Path dir, Path keep) throws java.io.IOException {
+  /** Empties a work folder of an earlier run, keeping {@code keep} (a --corpus or an --index inside it; nulls ignored). */
+  private static void clean(Path dir, List<Path> keep) throws java.io.IOException {
     if (!Files.exists(dir)) return;
     try (var s = Files.list(dir)) {
       if (s.findAny().isEmpty()) return;
@@ -91,11 +95,11 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--work " + dir + " is not empty and was not made by bench (no " + MARKER
           + "); give a new or empty folder");
     }
-    Path kept = keep == null ? null : keep.toAbsolutePath().normalize();
+    List<Path> kept = keep.stream().filter(java.util.Objects::nonNull).map(k -> k.toAbsolutePath().normalize()).toList();
     try (var s = Files.walk(dir)) {
       for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Path abs = p.toAbsolutePath().normalize();
-        if (p.equals(dir) || (kept != null && (abs.startsWith(kept) || kept.startsWith(abs)))) continue;
+        if (p.equals(dir) || kept.stream().anyMatch(k -> abs.startsWith(k) || k.startsWith(abs))) continue;
         Files.delete(p);
       }
     }

@@ -203,6 +203,42 @@ class BenchSmokeIT {
   }
 
   @Test
+  void searchOnlyRunMeasuresTheMixOnTheExistingIndexAndKeepsIt() throws Exception {
+    Path index = Path.of(report.path("index_path").asText());
+    Path work = tmp.resolve("search-only");
+    Path out = work.resolve("report.json");
+    StringWriter console = new StringWriter();
+    int code = Main.commandLine().setOut(new PrintWriter(console)).setErr(new PrintWriter(console)).execute(
+        "bench", "--index", index.toString(), "--work", work.toString(), "--out", out.toString(),
+        "--seconds-per-class", "0.05", "--concurrency-seconds", "0.05");
+    assertEquals(0, code, console.toString());
+    JsonNode r = Json.STRICT.readTree(Files.readString(out));
+    assertEquals(DOCS, r.path("corpus").path("documents").asInt());
+    assertTrue(r.path("indexing").path("status").asText().startsWith("not measured"), r.path("indexing").toString());
+    assertTrue(r.path("search").path("classes").path("facet_drilldown").path("p50_ms").asDouble() > 0);
+    assertEquals(index.toAbsolutePath().toString(), r.path("index_path").asText());
+    assertTrue(r.path("targets").findValuesAsText("target").stream().noneMatch(t -> t.startsWith("indexing")), r.path("targets").toString());
+    // A second run into the same work folder, with the index inside it, must not delete the index.
+    Path inside = work.resolve("kept-index");
+    copyTree(index, inside);
+    assertEquals(0, Main.commandLine().setOut(new PrintWriter(new StringWriter())).execute("bench", "--index", inside.toString(),
+        "--work", work.toString(), "--out", out.toString(), "--seconds-per-class", "0.01", "--concurrency-seconds", "0.01"));
+    try (Searchers s = Searchers.open(inside)) {
+      assertEquals(DOCS, new SearchService(s).search(SearchRequest.of("")).total());
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(t);
+        else Files.copy(p, t);
+      }
+    }
+  }
+
+  @Test
   void multiSelectFacetFindsTheUnionOfItsValues() throws Exception {
     try (Searchers s = Searchers.open(Path.of(report.path("index_path").asText()))) {
       SearchService svc = new SearchService(s);
