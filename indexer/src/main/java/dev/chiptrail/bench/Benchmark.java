@@ -499,6 +499,7 @@ public final class Benchmark {
     for (int c : CONCURRENCY) {
       AtomicLong ops = new AtomicLong();
       AtomicLong errors = new AtomicLong();
+      java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
       long end = System.nanoTime() + (long) (seconds * 1e9);
       long start = System.nanoTime();
       ExecutorService pool = Executors.newFixedThreadPool(c);
@@ -515,6 +516,7 @@ public final class Benchmark {
                 ops.incrementAndGet();
               } catch (Exception ex) {
                 errors.incrementAndGet();
+                firstError.compareAndSet(null, ex.toString());
               }
             } while (System.nanoTime() < end);
             return null;
@@ -530,8 +532,10 @@ public final class Benchmark {
       m.put("qps", ops.get() / secs);
       m.put("requests", ops.get());
       m.put("errors", errors.get());
+      if (firstError.get() != null) m.put("first_error", firstError.get());
       out.put(Integer.toString(c), m);
-      say("in-process %2d threads: %.1f QPS, %d errors", c, ops.get() / secs, errors.get());
+      say("in-process %2d threads: %.1f QPS, %d errors%s", c, ops.get() / secs, errors.get(),
+          firstError.get() == null ? "" : " (first: " + firstError.get() + ")");
     }
     return out;
   }

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -38,6 +41,13 @@ public final class IndexSnapshot {
   private final Map<String, String> commitData;
   private final String version;
   private final Path generation;
+  /** Counts over every document, made on first use: see {@link #everything()}. */
+  private volatile Everything everything;
+  /** Every facet value's documents, built in the background: see {@link #facetCounts}. */
+  private volatile FacetDocSets docSets;
+  /** The live documents in id order, built in the background after the doc sets. */
+  private volatile IdOrder idOrder;
+  private final java.util.concurrent.atomic.AtomicBoolean docSetsStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
   private IndexSnapshot(Path generation, DirectoryReader reader) throws IOException {
     this.generation = generation;
@@ -132,6 +142,114 @@ public final class IndexSnapshot {
 
   public SortedSetDocValuesReaderState facetState() {
     return facetState;
+  }
+
+  /**
+   * The facet counts of the whole index and its number of searchable documents, counted once per
+   * index version: a search for everything (the UI's first page) and the sideways counts of a
+   * one-dimension filter on it read these instead of counting a million documents again.
+   */
+  public record Everything(int[] counts, int documents, SortedSetDocValuesReaderState state) {
+    /**
+     * The counts as Facets, a new view per call: Lucene's facet counts read labels through one doc
+     * values iterator and cannot be shared by concurrent requests; the counts can.
+     */
+    public Facets facets() {
+      return new DocSetFacetCounts(state, counts);
+    }
+  }
+
+  /**
+   * Facet counts of a search's hits: Lucene's doc-values counting for a small result, each value's
+   * document set ({@link FacetDocSets}) for a large one, where reading every hit's ordinals costs
+   * hundreds of milliseconds at a million documents. The sets are built in the background when a
+   * large result first needs them (about a second at a million documents); until then large results
+   * are counted from the doc values too, so no request and no server start waits for them.
+   */
+  public Facets facetCounts(FacetsCollector hits) throws IOException {
+    long total = 0;
+    for (FacetsCollector.MatchingDocs m : hits.getMatchingDocs()) total += m.totalHits();
+    boolean small = total == 0 || total * SMALL_RESULT < reader.maxDoc();
+    FacetDocSets sets = docSets;
+    if (small || sets == null) {
+      if (!small) buildDocSets();
+      return new SortedSetDocValuesFacetCounts(facetState, hits);
+    }
+    return new DocSetFacetCounts(sets, hits);
+  }
+
+  /** The live documents in id order if built; if not, starts building them and returns null. */
+  IdOrder readyIdOrder() {
+    IdOrder o = idOrder;
+    if (o == null) buildDocSets();
+    return o;
+  }
+
+  /** The facet document sets if they are built; if not, starts building them and returns null. */
+  FacetDocSets readyDocSets() {
+    FacetDocSets sets = docSets;
+    if (sets == null) buildDocSets();
+    return sets;
+  }
+
+  /**
+   * A result under maxDoc/SMALL_RESULT documents is counted from the doc values: a dozen ordinals per
+   * hit cost less than a pass over every value's document set.
+   */
+  static final int SMALL_RESULT = 64;
+
+  private static final java.util.concurrent.ExecutorService BACKGROUND = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "chiptrail-facet-doc-sets");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private void buildDocSets() {
+    if (!docSetsStarted.compareAndSet(false, true)) return;
+    BACKGROUND.execute(() -> {
+      // The snapshot may be retired meanwhile: hold its reader open while reading it.
+      if (!reader.tryIncRef()) return;
+      try {
+        docSets = FacetDocSets.build(facetState);
+        idOrder = IdOrder.build(reader);
+      } catch (IOException | RuntimeException e) {
+        java.util.logging.Logger.getLogger(IndexSnapshot.class.getName()).warning(
+            "facet document sets of " + generation + " not built (" + e + "); facets are counted from the doc values");
+      } finally {
+        try {
+          reader.decRef();
+        } catch (IOException ignored) {
+          // Closing the last reference of a retired snapshot; nothing to do about it here.
+        }
+      }
+    });
+  }
+
+  /** Live documents per facet ordinal, over the whole index. */
+  private int[] countAll() throws IOException {
+    int[] counts = new int[facetState.getSize()];
+    org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+    org.apache.lucene.index.SortedSetDocValues dv = facetState.getDocValues();
+    for (int d = dv.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = dv.nextDoc()) {
+      if (live != null && !live.get(d)) continue;
+      for (int i = 0, c = dv.docValueCount(); i < c; i++) counts[(int) dv.nextOrd()]++;
+    }
+    return counts;
+  }
+
+  public Everything everything() throws IOException {
+    Everything e = everything;
+    if (e == null) {
+      synchronized (this) {
+        e = everything;
+        if (e == null) {
+          // Entities carry no facet values, so counting every document counts the searchable ones.
+          e = new Everything(countAll(), searcher.count(new TermQuery(new Term(Schema.DOCTYPE, Schema.DOCTYPE_DOC))), facetState);
+          everything = e;
+        }
+      }
+    }
+    return e;
   }
 
   public Gazetteer gazetteer() {

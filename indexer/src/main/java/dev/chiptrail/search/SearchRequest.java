@@ -80,4 +80,9 @@ public record SearchRequest(
   public SearchRequest withSort(String s) {
     return new SearchRequest(q, filters, from, to, s, size, page, cursor, facets, exactScript, collapse);
   }
+
+  /** The dimensions to count (and "date"); an empty list counts none, null all. */
+  public SearchRequest withFacets(List<String> f) {
+    return new SearchRequest(q, filters, from, to, sort, size, page, cursor, f, exactScript, collapse);
+  }
 }

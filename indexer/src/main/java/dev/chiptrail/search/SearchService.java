@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,15 +23,23 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -175,7 +184,7 @@ public final class SearchService {
     }
     // Versions of one story are one hit: fetch more documents until the page has its groups.
     Collapsed collapsed = req.collapse() ? collapse(snap, run, sort, after, offset, req.size()) : plainPage(run, offset, req.size());
-    while (req.collapse() && collapsed.short_ && run.result.hits.scoreDocs.length >= topN && topN < MAX_COLLAPSE_FETCH) {
+    while (req.collapse() && collapsed.short_ && run.hits.scoreDocs.length >= topN && topN < MAX_COLLAPSE_FETCH) {
       topN = Math.min(MAX_COLLAPSE_FETCH, topN * 4);
       run = run(snap, searcher, req, query, sort, after, topN, deadline);
       collapsed = collapse(snap, run, sort, after, offset, req.size());
@@ -185,14 +194,15 @@ public final class SearchService {
         ? Cursor.encode(req.sort(), (FieldDoc) page.get(page.size() - 1)) : null;
 
     List<Hit> hits = hits(snap, page, compiled);
-    Map<String, Object> facets = facets(snap, req, run.result.facets);
+    Map<String, Object> facets = facets(snap, req, run.facets);
     long took = (System.nanoTime() - start) / 1_000_000;
     boolean timedOut = run.deadline != null && run.deadline.expired();
-    boolean exact = !timedOut && run.result.hits.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+    boolean exact = !timedOut && run.exact;
     return new SearchResult(run.total, exact, took, snap.version(), relaxed, hits, facets, next, timedOut);
   }
 
-  private record Run(DrillSideways.DrillSidewaysResult result, long total, Query filtered, DeadlineQuery deadline) {}
+  /** The hits of one search and its facet counts; {@code filtered} is the query with the facet filters. */
+  private record Run(TopDocs hits, Facets facets, long total, boolean exact, Query filtered, DeadlineQuery deadline) {}
 
   /** Documents fetched at most to fill a page of collapsed hits. */
   private static final int MAX_COLLAPSE_FETCH = SearchRequest.MAX_WINDOW * 2;
@@ -210,7 +220,7 @@ public final class SearchService {
    * {@code total} and the facet counts still count documents, every version included.
    */
   private Collapsed collapse(IndexSnapshot snap, Run run, Sort sort, FieldDoc after, int offset, int size) throws IOException {
-    ScoreDoc[] docs = run.result.hits.scoreDocs;
+    ScoreDoc[] docs = run.hits.scoreDocs;
     Map<String, List<String>> versions = DocumentLinks.versionsByArticle(snap);
     StoredFields stored = snap.searcher().storedFields();
     Set<String> seen = new HashSet<>();
@@ -234,7 +244,7 @@ public final class SearchService {
 
   /** A page of documents as they rank, syndicated copies included. */
   private static Collapsed plainPage(Run run, int offset, int size) {
-    ScoreDoc[] docs = run.result.hits.scoreDocs;
+    ScoreDoc[] docs = run.hits.scoreDocs;
     List<ScoreDoc> page = new ArrayList<>();
     for (int i = offset; i < Math.min(docs.length, offset + size); i++) page.add(docs[i]);
     return new Collapsed(page, docs.length > offset + size, false);
@@ -286,15 +296,139 @@ public final class SearchService {
     }
     Query baseQuery = base.build();
     DeadlineQuery limited = deadline == 0 ? null : new DeadlineQuery(baseQuery, deadline);
-    DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), limited == null ? baseQuery : limited);
+    Query scored = limited == null ? baseQuery : limited;
+    boolean everything = q instanceof MatchAllDocsQuery && from == null && to == null;
+    if (everything && req.filters().values().stream().allMatch(List::isEmpty)) {
+      // Every document matches: the counts are the index version's, so only the page is collected,
+      // and the collector may stop early because the total is known.
+      IndexSnapshot.Everything all = snap.everything();
+      TopFieldDocs hits = inIdOrder(snap, searcher, req, scored, null, all.documents(), sort, after, topN);
+      if (hits == null) {
+        hits = searcher.search(scored, new TopFieldCollectorManager(sort, topN, after, topN));
+        TopFieldCollector.populateScores(hits.scoreDocs, searcher, scored);
+      }
+      return new Run(hits, all.facets(), all.documents(), true, baseQuery, limited);
+    }
+    DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), scored);
     for (String dim : Schema.FILTER_DIMS) {
       List<String> values = req.filters().getOrDefault(dim, List.of());
       // Adding the same dimension again ORs the values (the varargs of add() are a path, not values).
       for (String v : new LinkedHashSet<>(values)) ddq.add(dim, v);
     }
-    DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), snap.facetState());
+    if (req.facets() != null && req.facets().isEmpty()) {
+      // No dimension asked for (an export's pages, a client that only wants hits): nothing to count.
+      TopFieldDocs hits = searcher.search(ddq, new TopFieldCollectorManager(sort, topN, after, Integer.MAX_VALUE));
+      TopFieldCollector.populateScores(hits.scoreDocs, searcher, ddq);
+      return new Run(hits, null, hits.totalHits.value(), hits.totalHits.relation() == TotalHits.Relation.EQUAL_TO, ddq, limited);
+    }
+    boolean filtered = req.filters().values().stream().anyMatch(v -> !v.isEmpty());
+    FacetDocSets sets = filtered ? snap.readyDocSets() : null;
+    if (sets != null) {
+      // The documents the query matches, as one bit set; a small set is counted as drill sideways does.
+      FixedBitSet matches = everything ? null : sets.hits(searcher.search(scored, new FacetsCollectorManager()));
+      if (matches == null || (long) matches.cardinality() * IndexSnapshot.SMALL_RESULT >= searcher.getIndexReader().maxDoc()) {
+        return filteredByDocSets(snap, searcher, req, sets, matches, ddq, sort, after, topN, limited);
+      }
+    }
+    DrillSideways ds = new Sideways(searcher, snap, everything);
     DrillSideways.DrillSidewaysResult r = ds.search(ddq, null, after, topN, sort, true);
-    return new Run(r, r.hits.totalHits.value(), ddq, limited);
+    return new Run(r.hits, r.facets, r.hits.totalHits.value(), r.hits.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
+        ddq, limited);
+  }
+
+  /**
+   * Facet filters from the facet values' document sets: the hits and each dimension's sideways set
+   * are intersections of bit sets (the query's matches, or everything, and each filtered dimension's
+   * values), counted value by value; only the page of hits is collected by a query. The same hits,
+   * total and counts as drill sideways, without its pass over every match of the query once per
+   * filtered dimension.
+   *
+   * @param base the documents the query matches, over the whole index; null for everything
+   */
+  private static Run filteredByDocSets(IndexSnapshot snap, IndexSearcher searcher, SearchRequest req, FacetDocSets sets,
+      FixedBitSet base, DrillDownQuery ddq, Sort sort, FieldDoc after, int topN, DeadlineQuery limited) throws IOException {
+    Map<String, FixedBitSet> byDim = new LinkedHashMap<>();
+    for (String dim : Schema.FILTER_DIMS) {
+      List<String> values = req.filters().getOrDefault(dim, List.of());
+      if (!values.isEmpty()) byDim.put(dim, sets.anyOf(dim, new LinkedHashSet<>(values)));
+    }
+    FixedBitSet hits = base == null ? null : base.clone();
+    for (FixedBitSet b : byDim.values()) {
+      if (hits == null) hits = b.clone();
+      else hits.and(b);
+    }
+    Map<String, Facets> sideways = new HashMap<>();
+    for (String dim : byDim.keySet()) {
+      FixedBitSet others = base == null ? null : base.clone();
+      for (var e : byDim.entrySet()) {
+        if (e.getKey().equals(dim)) continue;
+        if (others == null) others = e.getValue().clone();
+        else others.and(e.getValue());
+      }
+      // One filtered dimension of everything: its sideways counts are those of the whole index.
+      sideways.put(dim, others == null ? snap.everything().facets() : new DocSetFacetCounts(sets, others));
+    }
+    int total = hits.cardinality();
+    TopFieldDocs page = base == null ? inIdOrder(snap, searcher, req, ddq, hits, total, sort, after, topN) : null;
+    if (page == null) {
+      page = searcher.search(ddq, new TopFieldCollectorManager(sort, topN, after, topN));
+      TopFieldCollector.populateScores(page.scoreDocs, searcher, ddq);
+    }
+    return new Run(page, new MultiFacets(sideways, new DocSetFacetCounts(sets, hits)), total, true, ddq, limited);
+  }
+
+  /**
+   * The page of a search whose hits all score the same, ranked by relevance: that is id order, so
+   * the page is read from the index version's id order ({@link IdOrder}) instead of comparing the id
+   * of every hit. Null when it does not apply (another sort, the order not built yet, or a cursor of
+   * another score), and the caller collects the page with a query.
+   *
+   * @param hits the matching documents over the whole index, or null for every document
+   */
+  private static TopFieldDocs inIdOrder(IndexSnapshot snap, IndexSearcher searcher, SearchRequest req, Query query,
+      FixedBitSet hits, long total, Sort sort, FieldDoc after, int topN) throws IOException {
+    if (!req.sort().equals("relevance")) return null;
+    IdOrder order = snap.readyIdOrder();
+    if (order == null) return null;
+    BytesRef afterId = after == null ? null : (BytesRef) after.fields[1];
+    List<IdOrder.Entry> entries = order.page(hits, afterId, topN);
+    FieldDoc[] docs = new FieldDoc[entries.size()];
+    for (int i = 0; i < docs.length; i++) docs[i] = new FieldDoc(entries.get(i).doc(), Float.NaN);
+    TopFieldCollector.populateScores(docs, searcher, query);
+    for (int i = 0; i < docs.length; i++) {
+      if (after != null && ((Float) after.fields[0]) != docs[i].score) return null;
+      docs[i].fields = new Object[] {docs[i].score, entries.get(i).id()};
+    }
+    return new TopFieldDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), docs, sort.getSort());
+  }
+
+  /**
+   * Drill sideways that counts through the snapshot ({@link IndexSnapshot#facetCounts}), and takes the
+   * sideways counts of a filter on one dimension of everything from the index version's counts: they
+   * are the counts of every document, so counting them again on every click of a facet is waste.
+   */
+  private static final class Sideways extends DrillSideways {
+    private final IndexSnapshot snap;
+    private final boolean baseIsEverything;
+
+    Sideways(IndexSearcher searcher, IndexSnapshot snap, boolean baseIsEverything) {
+      super(searcher, Schema.facetsConfig(), snap.facetState());
+      this.snap = snap;
+      this.baseIsEverything = baseIsEverything;
+    }
+
+    @Override
+    protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] dims)
+        throws IOException {
+      Facets down = drillDowns == null ? null : snap.facetCounts(drillDowns);
+      if (drillSideways == null || drillSideways.length == 0) return down;
+      Map<String, Facets> sideways = new HashMap<>();
+      for (int i = 0; i < drillSideways.length; i++) {
+        sideways.put(dims[i], baseIsEverything && drillSideways.length == 1
+            ? snap.everything().facets() : snap.facetCounts(drillSideways[i]));
+      }
+      return new MultiFacets(sideways, down);
+    }
   }
 
   private static Sort sort(String sort) {
