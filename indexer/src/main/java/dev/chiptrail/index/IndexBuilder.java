@@ -99,6 +99,10 @@ public final class IndexBuilder {
           writer.rollback();
           throw t;
         }
+        // Every checksum once, now, so that a reader opening this generation later need not read it all.
+        try (DirectoryReader written = DirectoryReader.open(dir)) {
+          VerifiedFiles.verifyAndRecord(gen, written);
+        }
         layout.publish(gen);
         published = true;
       } finally {

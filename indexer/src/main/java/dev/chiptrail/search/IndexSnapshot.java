@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chiptrail.gazetteer.Entity;
 import dev.chiptrail.gazetteer.Gazetteer;
 import dev.chiptrail.index.DocumentBuilder;
+import dev.chiptrail.index.VerifiedFiles;
 import dev.chiptrail.ingest.Json;
 import dev.chiptrail.schema.Schema;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -96,12 +96,13 @@ public final class IndexSnapshot {
 
   /**
    * Refuses a damaged index before it serves: every file's checksum (Lucene checks most only when
-   * merging, so a flipped byte would otherwise surface as a wrong hit or a failed request later), and
-   * the document count the build recorded.
+   * merging, so a flipped byte would otherwise surface as a wrong hit or a failed request later) unless
+   * the files are exactly those the indexer verified (see {@link VerifiedFiles}), and the document
+   * count the build recorded.
    */
   private static void verify(Path generation, DirectoryReader reader) throws IndexUnavailableException, IOException {
     try {
-      for (LeafReaderContext leaf : reader.leaves()) leaf.reader().checkIntegrity();
+      VerifiedFiles.verify(generation, reader);
     } catch (CorruptIndexException e) {
       throw new IndexUnavailableException("the index at " + generation + " is corrupt (" + e.getMessage()
           + "); rebuild it with ./chiptrail index", e);

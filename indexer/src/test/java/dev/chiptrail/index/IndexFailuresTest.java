@@ -230,6 +230,20 @@ class IndexFailuresTest {
   }
 
   @Test
+  void aPublishedGenerationIsVerifiedAgainOnlyWhenOneOfItsFilesChanged(@TempDir Path tmp) throws Exception {
+    Path index = tmp.resolve("index");
+    Path gen = build(MINIMAL, index).generation();
+    assertTrue(VerifiedFiles.unchanged(gen), "the indexer records the files it verified");
+    Path victim = biggestFile(gen);
+    Files.setLastModifiedTime(victim, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(victim).toMillis() + 1000));
+    assertFalse(VerifiedFiles.unchanged(gen), "a rewritten file is verified again");
+    Files.writeString(gen.resolve("_extra.bin"), "not part of the verified index");
+    assertFalse(VerifiedFiles.unchanged(gen), "an added file");
+    Files.delete(gen.resolve(VerifiedFiles.FILE));
+    assertFalse(VerifiedFiles.unchanged(gen), "no record: everything is verified");
+  }
+
+  @Test
   void anIndexWithATruncatedFileIsRefused(@TempDir Path tmp) throws Exception {
     Path index = tmp.resolve("index");
     Path gen = build(MINIMAL, index).generation();
