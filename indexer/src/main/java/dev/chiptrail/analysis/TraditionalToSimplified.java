@@ -2,8 +2,6 @@ package dev.chiptrail.analysis;
 
 import com.ibm.icu.text.Transliterator;
 import java.io.Reader;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 
 /**
  * Converts traditional Han characters to simplified ones before segmentation, with ICU's
@@ -20,18 +18,12 @@ public final class TraditionalToSimplified {
    * The same one-to-one table as a char array (0 = unchanged), so {@link #convert} looks characters
    * up instead of running ICU per character: it folds every document's text for the mention finder.
    */
-  private static final char[] TABLE = new char[0x10000];
-  private static final NormalizeCharMap MAP = buildMap();
+  private static final char[] TABLE = buildTable();
 
   private TraditionalToSimplified() {}
 
   public static Reader wrap(Reader in) {
     return new TableCharFilter(in);
-  }
-
-  /** The MappingCharFilter over {@link #MAP}, for comparison: same output, several times slower. */
-  static Reader wrapWithMappingCharFilter(Reader in) {
-    return new MappingCharFilter(MAP, in);
   }
 
   /**
@@ -99,24 +91,34 @@ public final class TraditionalToSimplified {
     return Transliterator.getInstance("Traditional-Simplified");
   }
 
-  private static NormalizeCharMap buildMap() {
-    Transliterator t = transliterator();
-    NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
-    // CJK Unified Ideographs and Extension A hold every traditional character of the ICU table
-    // that has a one-character simplified form in the BMP.
-    addRange(b, t, 0x3400, 0x4DBF);
-    addRange(b, t, 0x4E00, 0x9FFF);
-    addRange(b, t, 0xF900, 0xFAFF);
-    return b.build();
+  /**
+   * Every traditional character of ICU's table with a one-character simplified form in the BMP: they
+   * are all in CJK Unified Ideographs, Extension A and the compatibility block. Built once per process
+   * (every command and the server's start pay for it, about 0.4 s in one thread), so the ranges are
+   * transliterated in parallel, each with its own transliterator.
+   */
+  private static char[] buildTable() {
+    return TableBuilder.build();
   }
 
-  private static void addRange(NormalizeCharMap.Builder b, Transliterator t, int from, int to) {
-    for (int cp = from; cp <= to; cp++) {
-      String c = String.valueOf((char) cp);
-      String s = t.transliterate(c);
-      if (s.length() == 1 && !s.equals(c)) {
-        b.add(c, s);
-        TABLE[cp] = s.charAt(0);
+  /**
+   * Apart from the outer class, whose static initialiser runs this: a worker thread calling back into
+   * a class still being initialised would wait for that initialisation, which waits for the worker.
+   */
+  private static final class TableBuilder {
+    static char[] build() {
+      char[] table = new char[0x10000];
+      java.util.stream.Stream.of(new int[] {0x3400, 0x4DBF}, new int[] {0x4E00, 0x76FF}, new int[] {0x7700, 0x9FFF},
+          new int[] {0xF900, 0xFAFF}).parallel()
+          .forEach(r -> addRange(table, Transliterator.getInstance("Traditional-Simplified"), r[0], r[1]));
+      return table;
+    }
+
+    private static void addRange(char[] table, Transliterator t, int from, int to) {
+      for (int cp = from; cp <= to; cp++) {
+        String c = String.valueOf((char) cp);
+        String s = t.transliterate(c);
+        if (s.length() == 1 && !s.equals(c)) table[cp] = s.charAt(0);
       }
     }
   }

@@ -85,8 +85,12 @@ public final class ChiptrailServer implements AutoCloseable {
         .setSocketOption(Options.REUSE_ADDRESSES, true)
         .setHandler(Routes.of(services, config, inner))
         .build();
-    warm(services);
     u.start();
+    // Warm after the listener is up: at a million documents the first search, highlighter and
+    // suggester take a second or two that no client should wait for before the server answers.
+    Thread warming = new Thread(() -> warm(services), "chiptrail-warm");
+    warming.setDaemon(true);
+    warming.start();
     ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "chiptrail-index-refresh");
       t.setDaemon(true);
@@ -112,13 +116,14 @@ public final class ChiptrailServer implements AutoCloseable {
   }
 
   /**
-   * One search and one completion before the first client: loads the analyzers, the highlighter's
-   * classes and the suggester of this index version, so the first real request is not the slow one.
+   * One completion and one search, as early as possible: loads the suggester of this index version,
+   * the analyzers and the highlighter's classes, and starts building the facet document sets, so
+   * that the first real requests are not the slow ones.
    */
   static void warm(Services s) {
     try {
-      s.search().search(dev.chiptrail.search.SearchRequest.of("AWS A100"));
       s.suggester().suggest("a", 1);
+      s.search().search(dev.chiptrail.search.SearchRequest.of("AWS A100"));
     } catch (java.io.IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "warming the index failed: " + e.getMessage());
     }
