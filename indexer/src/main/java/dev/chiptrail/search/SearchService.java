@@ -201,7 +201,10 @@ public final class SearchService {
     return new SearchResult(run.total, exact, took, snap.version(), relaxed, hits, facets, next, timedOut);
   }
 
-  /** The hits of one search and its facet counts; {@code filtered} is the query with the facet filters. */
+  /**
+   * The hits of one search and its facet counts; {@code filtered} is the query with the facet filters
+   * and without the time limit (it finds the other versions of a story on the page).
+   */
   private record Run(TopDocs hits, Facets facets, long total, boolean exact, Query filtered, DeadlineQuery deadline) {}
 
   /** Documents fetched at most to fill a page of collapsed hits. */
@@ -302,24 +305,22 @@ public final class SearchService {
       // Every document matches: the counts are the index version's, so only the page is collected,
       // and the collector may stop early because the total is known.
       IndexSnapshot.Everything all = snap.everything();
-      TopFieldDocs hits = inIdOrder(snap, searcher, req, scored, null, all.documents(), sort, after, topN);
+      TopFieldDocs hits = inIdOrder(snap, searcher, req, baseQuery, null, all.documents(), sort, after, topN);
       if (hits == null) {
         hits = searcher.search(scored, new TopFieldCollectorManager(sort, topN, after, topN));
-        TopFieldCollector.populateScores(hits.scoreDocs, searcher, scored);
+        TopFieldCollector.populateScores(hits.scoreDocs, searcher, baseQuery);
       }
       return new Run(hits, all.facets(), all.documents(), true, baseQuery, limited);
     }
-    DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), scored);
-    for (String dim : Schema.FILTER_DIMS) {
-      List<String> values = req.filters().getOrDefault(dim, List.of());
-      // Adding the same dimension again ORs the values (the varargs of add() are a path, not values).
-      for (String v : new LinkedHashSet<>(values)) ddq.add(dim, v);
-    }
+    DrillDownQuery ddq = drillDown(scored, req);
+    // Scores of the page's hits are computed again after collecting them, with a query that has no
+    // time limit: past it, the limited query matches nothing and Lucene refuses a hit it collected.
+    DrillDownQuery unlimited = drillDown(baseQuery, req);
     if (req.facets() != null && req.facets().isEmpty()) {
       // No dimension asked for (an export's pages, a client that only wants hits): nothing to count.
       TopFieldDocs hits = searcher.search(ddq, new TopFieldCollectorManager(sort, topN, after, Integer.MAX_VALUE));
-      TopFieldCollector.populateScores(hits.scoreDocs, searcher, ddq);
-      return new Run(hits, null, hits.totalHits.value(), hits.totalHits.relation() == TotalHits.Relation.EQUAL_TO, ddq, limited);
+      TopFieldCollector.populateScores(hits.scoreDocs, searcher, unlimited);
+      return new Run(hits, null, hits.totalHits.value(), hits.totalHits.relation() == TotalHits.Relation.EQUAL_TO, unlimited, limited);
     }
     boolean filtered = req.filters().values().stream().anyMatch(v -> !v.isEmpty());
     FacetDocSets sets = filtered ? snap.readyDocSets() : null;
@@ -327,13 +328,24 @@ public final class SearchService {
       // The documents the query matches, as one bit set; a small set is counted as drill sideways does.
       FixedBitSet matches = everything ? null : sets.hits(searcher.search(scored, new FacetsCollectorManager()));
       if (matches == null || (long) matches.cardinality() * IndexSnapshot.SMALL_RESULT >= searcher.getIndexReader().maxDoc()) {
-        return filteredByDocSets(snap, searcher, req, sets, matches, ddq, sort, after, topN, limited);
+        return filteredByDocSets(snap, searcher, req, sets, matches, ddq, unlimited, sort, after, topN, limited);
       }
     }
     DrillSideways ds = new Sideways(searcher, snap, everything);
-    DrillSideways.DrillSidewaysResult r = ds.search(ddq, null, after, topN, sort, true);
+    DrillSideways.DrillSidewaysResult r = ds.search(ddq, null, after, topN, sort, false);
+    TopFieldCollector.populateScores(r.hits.scoreDocs, searcher, unlimited);
     return new Run(r.hits, r.facets, r.hits.totalHits.value(), r.hits.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
-        ddq, limited);
+        unlimited, limited);
+  }
+
+  /** The query with the request's facet filters: OR within a dimension, AND across. */
+  private static DrillDownQuery drillDown(Query base, SearchRequest req) {
+    DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), base);
+    for (String dim : Schema.FILTER_DIMS) {
+      // Adding the same dimension again ORs the values (the varargs of add() are a path, not values).
+      for (String v : new LinkedHashSet<>(req.filters().getOrDefault(dim, List.of()))) ddq.add(dim, v);
+    }
+    return ddq;
   }
 
   /**
@@ -346,7 +358,8 @@ public final class SearchService {
    * @param base the documents the query matches, over the whole index; null for everything
    */
   private static Run filteredByDocSets(IndexSnapshot snap, IndexSearcher searcher, SearchRequest req, FacetDocSets sets,
-      FixedBitSet base, DrillDownQuery ddq, Sort sort, FieldDoc after, int topN, DeadlineQuery limited) throws IOException {
+      FixedBitSet base, DrillDownQuery ddq, DrillDownQuery unlimited, Sort sort, FieldDoc after, int topN, DeadlineQuery limited)
+      throws IOException {
     Map<String, FixedBitSet> byDim = new LinkedHashMap<>();
     for (String dim : Schema.FILTER_DIMS) {
       List<String> values = req.filters().getOrDefault(dim, List.of());
@@ -369,12 +382,12 @@ public final class SearchService {
       sideways.put(dim, others == null ? snap.everything().facets() : new DocSetFacetCounts(sets, others));
     }
     int total = hits.cardinality();
-    TopFieldDocs page = base == null ? inIdOrder(snap, searcher, req, ddq, hits, total, sort, after, topN) : null;
+    TopFieldDocs page = base == null ? inIdOrder(snap, searcher, req, unlimited, hits, total, sort, after, topN) : null;
     if (page == null) {
       page = searcher.search(ddq, new TopFieldCollectorManager(sort, topN, after, topN));
-      TopFieldCollector.populateScores(page.scoreDocs, searcher, ddq);
+      TopFieldCollector.populateScores(page.scoreDocs, searcher, unlimited);
     }
-    return new Run(page, new MultiFacets(sideways, new DocSetFacetCounts(sets, hits)), total, true, ddq, limited);
+    return new Run(page, new MultiFacets(sideways, new DocSetFacetCounts(sets, hits)), total, true, unlimited, limited);
   }
 
   /**
