@@ -13,6 +13,21 @@ function init(args)
   counter = math.random(#urls) - 1
 end
 
+-- Each thread keeps the first answers that were not 2xx (status and the start of the body), so that
+-- an error in the figures says what it was.
+local threads = {}
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+local bad = ""
+function response(status, headers, body)
+  if status > 299 and #bad < 400 then
+    bad = bad .. status .. " " .. string.sub(body or "", 1, 160) .. " | "
+    wrk.thread:set("bad", bad)
+  end
+end
+
 function request()
   counter = counter + 1
   return wrk.format("GET", urls[(counter % #urls) + 1])
@@ -21,6 +36,10 @@ end
 function done(summary, latency, requests)
   local e = summary.errors
   local non2xx = e.status or 0
+  for _, t in ipairs(threads) do
+    local b = t:get("bad")
+    if b then io.stderr:write("non-2xx answers: " .. b .. "\n") end
+  end
   io.write(string.format(
     'BENCH_JSON {"requests":%d,"duration_us":%d,"qps":%.3f,"p50_ms":%.3f,"p90_ms":%.3f,"p99_ms":%.3f,"max_ms":%.3f,' ..
     '"errors":{"connect":%d,"read":%d,"write":%d,"timeout":%d,"status":%d},"bytes":%d}\n',
