@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
@@ -21,12 +25,16 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 
 /**
  * One published index generation, open for searching: reader, searcher, facet state and the
@@ -47,7 +55,7 @@ public final class IndexSnapshot {
   private volatile FacetDocSets docSets;
   /** The live documents in id order, built in the background after the doc sets. */
   private volatile IdOrder idOrder;
-  private final java.util.concurrent.atomic.AtomicBoolean docSetsStarted = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean docSetsStarted = new AtomicBoolean();
 
   private IndexSnapshot(Path generation, DirectoryReader reader) throws IOException {
     this.generation = generation;
@@ -164,7 +172,7 @@ public final class IndexSnapshot {
    * Facet counts of a search's hits: Lucene's doc-values counting for a small result, each value's
    * document set ({@link FacetDocSets}) for a large one, where reading every hit's ordinals costs
    * hundreds of milliseconds at a million documents. The sets are built in the background when a
-   * large result first needs them (about a second at a million documents); until then large results
+   * large result first needs them (seconds at a million documents); until then large results
    * are counted from the doc values too, so no request and no server start waits for them.
    */
   public Facets facetCounts(FacetsCollector hits) throws IOException {
@@ -199,7 +207,7 @@ public final class IndexSnapshot {
    */
   static final int SMALL_RESULT = 64;
 
-  private static final java.util.concurrent.ExecutorService BACKGROUND = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+  private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "chiptrail-facet-doc-sets");
     t.setDaemon(true);
     return t;
@@ -214,8 +222,8 @@ public final class IndexSnapshot {
         docSets = FacetDocSets.build(facetState);
         idOrder = IdOrder.build(reader);
       } catch (IOException | RuntimeException e) {
-        java.util.logging.Logger.getLogger(IndexSnapshot.class.getName()).warning(
-            "facet document sets of " + generation + " not built (" + e + "); facets are counted from the doc values");
+        Logger.getLogger(IndexSnapshot.class.getName()).warning("facet document sets or id order of " + generation
+            + " not built (" + e + "); facets are counted from the doc values, pages collected by queries");
       } finally {
         try {
           reader.decRef();
@@ -229,9 +237,9 @@ public final class IndexSnapshot {
   /** Live documents per facet ordinal, over the whole index. */
   private int[] countAll() throws IOException {
     int[] counts = new int[facetState.getSize()];
-    org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
-    org.apache.lucene.index.SortedSetDocValues dv = facetState.getDocValues();
-    for (int d = dv.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = dv.nextDoc()) {
+    Bits live = MultiBits.getLiveDocs(reader);
+    SortedSetDocValues dv = facetState.getDocValues();
+    for (int d = dv.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = dv.nextDoc()) {
       if (live != null && !live.get(d)) continue;
       for (int i = 0, c = dv.docValueCount(); i < c; i++) counts[(int) dv.nextOrd()]++;
     }
