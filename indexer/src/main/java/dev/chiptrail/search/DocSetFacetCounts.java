@@ -11,14 +11,17 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState.OrdRange;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Facet counts of a large result from {@link FacetDocSets}, one dimension at a time and only the
- * dimensions asked for: a drill-sideways dimension's counts are read for that dimension alone. The
+ * dimensions asked for: a drill-sideways dimension's counts are read for that dimension alone; or a
+ * view of counts made already (the whole index's, shared by every request of an index version). The
  * results are those of Lucene's {@code SortedSetDocValuesFacetCounts} over the same hits (flat
- * dimensions: ties by label order, a multi-valued dimension's own count -1).
+ * dimensions: ties by label order, a multi-valued dimension's own count -1). Not thread-safe: one
+ * instance per request, as Lucene's.
  */
 final class DocSetFacetCounts extends Facets {
   private final FacetDocSets sets;
@@ -39,7 +42,7 @@ final class DocSetFacetCounts extends Facets {
     this.hits = hits;
     this.counts = new int[state.getSize()];
     this.counted = new boolean[state.getSize()];
-    this.noHits = hits.nextSetBit(0) == org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+    this.noHits = hits.nextSetBit(0) == DocIdSetIterator.NO_MORE_DOCS;
   }
 
   /** Counts already made, per global ordinal (read, never written: they may be shared). */
