@@ -42,7 +42,7 @@ final class DocSetFacetCounts extends Facets {
     this.hits = hits;
     this.counts = new int[state.getSize()];
     this.counted = new boolean[state.getSize()];
-    this.noHits = hits.nextSetBit(0) == DocIdSetIterator.NO_MORE_DOCS;
+    this.noHits = hits.length() == 0 || hits.nextSetBit(0) == DocIdSetIterator.NO_MORE_DOCS;
   }
 
   /** Counts already made, per global ordinal (read, never written: they may be shared). */
