@@ -122,6 +122,8 @@ public final class TraditionalToSimplified {
   static String pairsFromIcu() {
     Transliterator t = transliterator();
     StringBuilder sb = new StringBuilder();
+    // CJK Unified Ideographs, Extension A and the compatibility block hold every traditional
+    // character of ICU's table that has a one-character simplified form in the BMP.
     for (int[] r : new int[][] {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}}) {
       for (int cp = r[0]; cp <= r[1]; cp++) {
         String c = String.valueOf((char) cp);

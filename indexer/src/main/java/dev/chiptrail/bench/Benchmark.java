@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 
@@ -499,7 +500,7 @@ public final class Benchmark {
     for (int c : CONCURRENCY) {
       AtomicLong ops = new AtomicLong();
       AtomicLong errors = new AtomicLong();
-      java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
+      AtomicReference<String> firstError = new AtomicReference<>();
       long end = System.nanoTime() + (long) (seconds * 1e9);
       long start = System.nanoTime();
       ExecutorService pool = Executors.newFixedThreadPool(c);

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.chiptrail.ingest.Json;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -48,10 +48,8 @@ public final class VerifiedFiles {
       Map<String, String> recorded = Json.STRICT.readValue(Files.readString(generation.resolve(FILE)),
           new TypeReference<Map<String, String>>() {});
       return recorded.equals(snapshot(generation));
-    } catch (NoSuchFileException e) {
-      return false;
     } catch (IOException | RuntimeException e) {
-      return false; // an unreadable record is no record
+      return false; // no record, or an unreadable one: everything is verified
     }
   }
 
@@ -63,7 +61,7 @@ public final class VerifiedFiles {
         String name = p.getFileName().toString();
         if (name.startsWith(FILE) || name.equals("write.lock")) continue;
         BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-        out.put(name, a.size() + " " + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+        out.put(name, a.size() + " " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
       }
     }
     return out;

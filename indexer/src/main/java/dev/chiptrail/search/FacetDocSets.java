@@ -27,43 +27,45 @@ final class FacetDocSets {
   private final int maxDoc;
   private final FixedBitSet[] dense;
   private final int[][] sparse;
-  private final long bytes;
   /** Live documents, or null when none is deleted (the sets hold deleted documents too). */
   private final FixedBitSet live;
 
-  private FacetDocSets(SortedSetDocValuesReaderState state, int maxDoc, FixedBitSet[] dense, int[][] sparse, long bytes,
-      FixedBitSet live) {
+  private FacetDocSets(SortedSetDocValuesReaderState state, int maxDoc, FixedBitSet[] dense, int[][] sparse, FixedBitSet live) {
     this.state = state;
     this.maxDoc = maxDoc;
     this.dense = dense;
     this.sparse = sparse;
-    this.bytes = bytes;
     this.live = live;
+  }
+
+  /**
+   * Documents per facet ordinal over the whole index, counting only those {@code live} holds (null:
+   * all, deleted ones too).
+   */
+  static int[] ordinalCounts(SortedSetDocValuesReaderState state, Bits live) throws IOException {
+    int[] counts = new int[state.getSize()];
+    SortedSetDocValues dv = state.getDocValues();
+    for (int d = dv.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = dv.nextDoc()) {
+      if (live != null && !live.get(d)) continue;
+      for (int i = 0, c = dv.docValueCount(); i < c; i++) counts[(int) dv.nextOrd()]++;
+    }
+    return counts;
   }
 
   /** Two passes over the facet doc values of the whole index: document frequencies, then the sets. */
   static FacetDocSets build(SortedSetDocValuesReaderState state) throws IOException {
     int maxDoc = state.getReader().maxDoc();
     int n = state.getSize();
-    int[] df = new int[n];
-    SortedSetDocValues dv = state.getDocValues();
-    for (int d = dv.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = dv.nextDoc()) {
-      for (int i = 0, c = dv.docValueCount(); i < c; i++) df[(int) dv.nextOrd()]++;
-    }
+    // The sets hold deleted documents too (they are masked by the live documents when used).
+    int[] df = ordinalCounts(state, null);
     FixedBitSet[] dense = new FixedBitSet[n];
     int[][] sparse = new int[n][];
-    long bytes = 0;
     for (int g = 0; g < n; g++) {
-      if ((long) df[g] * DENSE > maxDoc) {
-        dense[g] = new FixedBitSet(maxDoc);
-        bytes += (long) FixedBitSet.bits2words(maxDoc) * Long.BYTES;
-      } else {
-        sparse[g] = new int[df[g]];
-        bytes += (long) df[g] * Integer.BYTES;
-      }
+      if ((long) df[g] * DENSE > maxDoc) dense[g] = new FixedBitSet(maxDoc);
+      else sparse[g] = new int[df[g]];
     }
     int[] filled = new int[n];
-    dv = state.getDocValues();
+    SortedSetDocValues dv = state.getDocValues();
     for (int d = dv.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = dv.nextDoc()) {
       for (int i = 0, c = dv.docValueCount(); i < c; i++) {
         int g = (int) dv.nextOrd();
@@ -72,14 +74,7 @@ final class FacetDocSets {
       }
     }
     Bits liveDocs = MultiBits.getLiveDocs(state.getReader());
-    FixedBitSet live = null;
-    if (liveDocs != null) {
-      live = new FixedBitSet(maxDoc);
-      for (int d = 0; d < maxDoc; d++) {
-        if (liveDocs.get(d)) live.set(d);
-      }
-    }
-    return new FacetDocSets(state, maxDoc, dense, sparse, bytes, live);
+    return new FacetDocSets(state, maxDoc, dense, sparse, liveDocs == null ? null : FixedBitSet.copyOf(liveDocs));
   }
 
   /**
@@ -105,11 +100,6 @@ final class FacetDocSets {
 
   SortedSetDocValuesReaderState state() {
     return state;
-  }
-
-  /** Heap the sets take, for the stats. */
-  long bytes() {
-    return bytes;
   }
 
   /** The matching documents of a collector as one bit set over the whole index. */

@@ -39,7 +39,9 @@ final class IdOrder {
       // An updated document leaves a deleted copy with the same id: the live one takes its place.
       if (live == null || live.get(d)) byOrd[ids.ordValue()] = d;
     }
-    return new IdOrder(byOrd, MultiDocValues.getSortedValues(reader, Schema.SORT_ID));
+    // Look-ups by ordinal and term do not depend on the iterator's position: the same instance (and
+    // its ordinal map over a million ids, costly to build) serves the pages.
+    return new IdOrder(byOrd, ids);
   }
 
   /** A hit of a page: its doc id over the whole index and its id. */

@@ -26,15 +26,12 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.MultiBits;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
 
 /**
  * One published index generation, open for searching: reader, searcher, facet state and the
@@ -234,18 +231,6 @@ public final class IndexSnapshot {
     });
   }
 
-  /** Live documents per facet ordinal, over the whole index. */
-  private int[] countAll() throws IOException {
-    int[] counts = new int[facetState.getSize()];
-    Bits live = MultiBits.getLiveDocs(reader);
-    SortedSetDocValues dv = facetState.getDocValues();
-    for (int d = dv.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = dv.nextDoc()) {
-      if (live != null && !live.get(d)) continue;
-      for (int i = 0, c = dv.docValueCount(); i < c; i++) counts[(int) dv.nextOrd()]++;
-    }
-    return counts;
-  }
-
   public Everything everything() throws IOException {
     Everything e = everything;
     if (e == null) {
@@ -253,7 +238,8 @@ public final class IndexSnapshot {
         e = everything;
         if (e == null) {
           // Entities carry no facet values, so counting every document counts the searchable ones.
-          e = new Everything(countAll(), searcher.count(new TermQuery(new Term(Schema.DOCTYPE, Schema.DOCTYPE_DOC))), facetState);
+          e = new Everything(FacetDocSets.ordinalCounts(facetState, MultiBits.getLiveDocs(reader)),
+              searcher.count(new TermQuery(new Term(Schema.DOCTYPE, Schema.DOCTYPE_DOC))), facetState);
           everything = e;
         }
       }

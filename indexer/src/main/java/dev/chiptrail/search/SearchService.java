@@ -365,19 +365,10 @@ public final class SearchService {
       List<String> values = req.filters().getOrDefault(dim, List.of());
       if (!values.isEmpty()) byDim.put(dim, sets.anyOf(dim, new LinkedHashSet<>(values)));
     }
-    FixedBitSet hits = base == null ? null : base.clone();
-    for (FixedBitSet b : byDim.values()) {
-      if (hits == null) hits = b.clone();
-      else hits.and(b);
-    }
+    FixedBitSet hits = intersection(base, byDim, null);
     Map<String, Facets> sideways = new HashMap<>();
     for (String dim : byDim.keySet()) {
-      FixedBitSet others = base == null ? null : base.clone();
-      for (var e : byDim.entrySet()) {
-        if (e.getKey().equals(dim)) continue;
-        if (others == null) others = e.getValue().clone();
-        else others.and(e.getValue());
-      }
+      FixedBitSet others = intersection(base, byDim, dim);
       // One filtered dimension of everything: its sideways counts are those of the whole index.
       sideways.put(dim, others == null ? snap.everything().facets() : new DocSetFacetCounts(sets, others));
     }
@@ -388,6 +379,20 @@ public final class SearchService {
       TopFieldCollector.populateScores(page.scoreDocs, searcher, unlimited);
     }
     return new Run(page, new MultiFacets(sideways, new DocSetFacetCounts(sets, hits)), total, true, unlimited, limited);
+  }
+
+  /**
+   * A new set of the documents in {@code base} (null: everything) and in every dimension's set but
+   * {@code except}'s; null when that leaves no set at all (everything).
+   */
+  private static FixedBitSet intersection(FixedBitSet base, Map<String, FixedBitSet> byDim, String except) {
+    FixedBitSet out = base == null ? null : base.clone();
+    for (var e : byDim.entrySet()) {
+      if (e.getKey().equals(except)) continue;
+      if (out == null) out = e.getValue().clone();
+      else out.and(e.getValue());
+    }
+    return out;
   }
 
   /**

@@ -60,9 +60,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    // What opening the index initialises anyway (the traditional-to-simplified table, ICU's
-    // normaliser, the JSON mapper: half a second in one thread) is initialised on the other core
-    // while this one opens the index's files.
+    // What opening the index initialises anyway (ICU's normaliser, the traditional-to-simplified
+    // table, the JSON mapper) is initialised on the other core while this one opens the index's files.
     Thread preload = new Thread(() -> {
       dev.chiptrail.analysis.Analyzers.normalize("預熱 A-100");
       dev.chiptrail.ingest.Json.OUT.getTypeFactory();
